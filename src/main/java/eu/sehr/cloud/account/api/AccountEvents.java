@@ -1,0 +1,28 @@
+package eu.sehr.cloud.account.api;
+
+/** The events of the account feature: ids and names only, never passwords or tokens. */
+public final class AccountEvents {
+
+    private AccountEvents() {
+    }
+
+    public record CitizenRegistered(String accountId, String username) implements CitizenEvent {
+    }
+
+    public record CitizenLoggedIn(String accountId, String username) implements CitizenEvent {
+    }
+
+    public record CitizenLoginFailed(String accountId, String username, String reason) implements CitizenEvent {
+    }
+
+    public record CitizenAccountDeleted(String accountId, String username) implements CitizenEvent {
+    }
+
+    /** A request by or about this citizen that was refused, with the endpoint and the reason (never the token). */
+    public record RequestRefused(String accountId, String endpoint, int status, String reason) implements CitizenEvent {
+    }
+
+    /** A refused request that names no existing account (unknown username, unreadable token). */
+    public record AnonymousRequestRefused(String endpoint, int status, String reason) {
+    }
+}

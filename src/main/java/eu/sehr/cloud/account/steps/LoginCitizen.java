@@ -1,0 +1,72 @@
+package eu.sehr.cloud.account.steps;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import eu.sehr.cloud.account.api.AccountCommands.RecordFailedLoginCommand;
+import eu.sehr.cloud.account.api.AccountCommands.RecordLoginCommand;
+import eu.sehr.cloud.account.query.AccountDirectory;
+import eu.sehr.cloud.account.query.AccountRecord;
+import eu.sehr.cloud.audit.api.Actor;
+import eu.sehr.cloud.infra.http.ApiException;
+import eu.sehr.cloud.infra.http.JsonBodies;
+import eu.sehr.cloud.security.LoginThrottle;
+import eu.sehr.cloud.security.PasswordHasher;
+import eu.sehr.cloud.security.Principal;
+import eu.sehr.cloud.security.TokenService;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+
+/** Pipeline step of {@code POST /citizen/login}: throttle, check the password, record the outcome, issue the token. */
+public final class LoginCitizen {
+
+    private static final String BAD_CREDENTIALS = "invalid username or password";
+
+    private final JsonBodies bodies;
+    private final AccountDirectory directory;
+    private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
+    private final TokenService tokens;
+    private final CommandGateway commands;
+    private final Duration tokenTtl;
+
+    public LoginCitizen(JsonBodies bodies, AccountDirectory directory, PasswordHasher hasher, LoginThrottle throttle,
+                        TokenService tokens, CommandGateway commands, Duration tokenTtl) {
+        this.bodies = bodies;
+        this.directory = directory;
+        this.hasher = hasher;
+        this.throttle = throttle;
+        this.tokens = tokens;
+        this.commands = commands;
+        this.tokenTtl = tokenTtl;
+    }
+
+    public LoginResponse login(String body, String contentType) {
+        Credentials credentials = bodies.read(body, contentType, Credentials.class);
+        String username = credentials.username();
+        String password = credentials.password();
+        if (username == null || password == null) {
+            throw ApiException.badRequest("username and password are required");
+        }
+        throttle.check(username);
+        Optional<AccountRecord> account = directory.findByUsername(username);
+        if (account.isEmpty()) {
+            hasher.spendCheckTime(password);
+            throttle.recordFailure(username);
+            throw ApiException.unauthorized(BAD_CREDENTIALS);
+        }
+        AccountRecord citizen = account.get();
+        if (!hasher.matches(password, citizen.passwordHash())) {
+            throttle.recordFailure(username);
+            commands.sendAndWait(new RecordFailedLoginCommand(citizen.accountId(), "wrong password", Actor.citizen(username)));
+            throw ApiException.unauthorized(BAD_CREDENTIALS).audited();
+        }
+        commands.sendAndWait(new RecordLoginCommand(citizen.accountId(), Actor.citizen(username)));
+        throttle.clear(username);
+        String token = tokens.issue(Principal.citizen(username, citizen.accountId(), null), tokenTtl);
+        return new LoginResponse(token, null);
+    }
+
+    /** The contract's login answer; {@code emergencyToken} is null while no HCO consent is active. */
+    public record LoginResponse(String token, String emergencyToken) {
+    }
+}

@@ -1,0 +1,132 @@
+package eu.sehr.cloud.infra;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.sehr.cloud.account.command.CitizenAccount;
+import eu.sehr.cloud.account.command.Registration;
+import eu.sehr.cloud.account.query.AccountDirectory;
+import eu.sehr.cloud.account.steps.DeleteAccount;
+import eu.sehr.cloud.account.steps.LoginCitizen;
+import eu.sehr.cloud.account.steps.RecordRefusal;
+import eu.sehr.cloud.account.steps.RegisterCitizen;
+import eu.sehr.cloud.audit.chain.HashChain;
+import eu.sehr.cloud.infra.axon.AxonSetup;
+import eu.sehr.cloud.infra.axon.JdbcTransactions;
+import eu.sehr.cloud.infra.http.ErrorResponder;
+import eu.sehr.cloud.infra.http.FallbackResponses;
+import eu.sehr.cloud.infra.http.JsonBodies;
+import eu.sehr.cloud.infra.http.Reply;
+import eu.sehr.cloud.security.Authenticate;
+import eu.sehr.cloud.security.LoginThrottle;
+import eu.sehr.cloud.security.PasswordHasher;
+import eu.sehr.cloud.security.SigningKey;
+import eu.sehr.cloud.security.TokenService;
+import org.apache.camel.main.Main;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.Configuration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: opens the stores, starts Axon, builds the pipeline beans and starts Camel with the
+ * routes. Closing it stops everything in reverse order.
+ */
+public final class Service implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Service.class);
+
+    private final Stores stores;
+    private final Configuration axon;
+    private final Main camel;
+
+    private Service(Stores stores, Configuration axon, Main camel) {
+        this.stores = stores;
+        this.axon = axon;
+        this.camel = camel;
+    }
+
+    public static Service start(Settings settings) {
+        long started = System.nanoTime();
+        Stores stores = Stores.open(settings);
+        Configuration axon = null;
+        try {
+            ObjectMapper mapper = Json.newMapper();
+            Clock clock = Clock.systemUTC();
+            JdbcTransactions transactions = new JdbcTransactions(stores.dataSource());
+            Sql sql = new Sql(transactions);
+            HashChain chain = new HashChain(mapper);
+            AccountDirectory directory = new AccountDirectory(sql);
+
+            axon = AxonSetup.start(transactions, mapper, new AxonSetup.Handlers(
+                    List.of(c -> new Registration(c.repository(CitizenAccount.class), directory, chain)),
+                    List.of(directory),
+                    List.of(),
+                    List.of(chain)));
+            CommandGateway commands = axon.getComponent(CommandGateway.class);
+
+            SigningKey signingKey = signingKey(settings);
+            TokenService tokens = new TokenService(signingKey, clock);
+            PasswordHasher hasher = new PasswordHasher();
+            JsonBodies bodies = new JsonBodies(mapper);
+            LoginThrottle throttle = new LoginThrottle(sql, clock, settings.getInt("sehr.login.max-failures"),
+                    settings.getDuration("sehr.login.window"));
+
+            Main camel = new Main();
+            settings.resolvedServiceKeys().forEach((key, value) -> camel.addOverrideProperty((String) key, (String) value));
+            Map<String, Object> beans = Map.ofEntries(
+                    Map.entry("jsonMapper", mapper),
+                    Map.entry("signingKey", signingKey),
+                    Map.entry("reply", new Reply(mapper)),
+                    Map.entry("errorResponder", new ErrorResponder(mapper)),
+                    Map.entry("recordRefusal", new RecordRefusal(commands, axon.eventGateway())),
+                    Map.entry("authenticate", new Authenticate(tokens, directory)),
+                    Map.entry("registerCitizen", new RegisterCitizen(bodies, hasher, commands)),
+                    Map.entry("loginCitizen", new LoginCitizen(bodies, directory, hasher, throttle, tokens, commands,
+                            settings.getDuration("sehr.token.citizen-ttl"))),
+                    Map.entry("deleteAccount", new DeleteAccount(commands)));
+            beans.forEach(camel::bind);
+            camel.start();
+            if (camel.getCamelContext() == null || !camel.getCamelContext().isStarted()) {
+                throw new ConfigurationException("the HTTP server did not start (is port " + settings.get("sehr.port") + " free?)");
+            }
+            new FallbackResponses(mapper).install(camel.getCamelContext());
+            LOG.info("S-EHR Cloud serves on port {} (started in {} ms)", settings.get("sehr.port"),
+                    (System.nanoTime() - started) / 1_000_000);
+            return new Service(stores, axon, camel);
+        } catch (RuntimeException e) {
+            if (axon != null) {
+                axon.shutdown();
+            }
+            stores.close();
+            throw e;
+        }
+    }
+
+    private static SigningKey signingKey(Settings settings) {
+        return SigningKey.loadOrCreate(settings.find("sehr.token.signing-key-file")
+                .map(Path::of)
+                .orElse(settings.dataDir().resolve("token-signing-key.jwk")));
+    }
+
+    public Stores stores() {
+        return stores;
+    }
+
+    public Configuration axon() {
+        return axon;
+    }
+
+    @Override
+    public void close() {
+        try {
+            camel.stop();
+        } finally {
+            axon.shutdown();
+            stores.close();
+        }
+    }
+}

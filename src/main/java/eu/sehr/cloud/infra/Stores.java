@@ -1,0 +1,188 @@
+package eu.sehr.cloud.infra;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import eu.sehr.cloud.infra.embedded.EmbeddedMongoServer;
+import eu.sehr.cloud.infra.embedded.EmbeddedObjectStorage;
+import eu.sehr.cloud.infra.embedded.EmbeddedPostgresServer;
+import io.minio.BucketExistsArgs;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The three stores: object storage (S3 API), PostgreSQL (event store and shared state) and MongoDB (audit views).
+ * Each is the configured server, or when its endpoint is not configured the embedded default, started here on
+ * loopback with its data under {@code sehr.data-dir}.
+ */
+public final class Stores implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Stores.class);
+    private static final int STORAGE_TIMEOUT_SECONDS = 4;
+
+    private final List<AutoCloseable> opened;
+    private final HikariDataSource dataSource;
+    private final MinioClient minio;
+    private final String bucket;
+    private final MongoClient mongo;
+
+    private Stores(List<AutoCloseable> opened, HikariDataSource dataSource, MinioClient minio, String bucket, MongoClient mongo) {
+        this.opened = opened;
+        this.dataSource = dataSource;
+        this.minio = minio;
+        this.bucket = bucket;
+        this.mongo = mongo;
+    }
+
+    public static Stores open(Settings settings) {
+        List<AutoCloseable> opened = new ArrayList<>();
+        try {
+            HikariDataSource dataSource = postgres(settings, opened);
+            MinioClient minio = objectStorage(settings, opened);
+            String bucket = settings.get("sehr.s3.bucket");
+            ensureBucket(minio, bucket);
+            MongoClient mongo = mongo(settings, opened);
+            new Sql(dataSource::getConnection).execute(schema());
+            return new Stores(opened, dataSource, minio, bucket, mongo);
+        } catch (ConfigurationException e) {
+            closeAll(opened);
+            throw e;
+        } catch (Exception e) {
+            closeAll(opened);
+            throw new ConfigurationException("cannot open the stores: " + describe(e), e);
+        }
+    }
+
+    public HikariDataSource dataSource() {
+        return dataSource;
+    }
+
+    public MinioClient minio() {
+        return minio;
+    }
+
+    public String bucket() {
+        return bucket;
+    }
+
+    public MongoClient mongo() {
+        return mongo;
+    }
+
+    @Override
+    public void close() {
+        closeAll(opened);
+    }
+
+    private static HikariDataSource postgres(Settings settings, List<AutoCloseable> opened) throws IOException {
+        HikariConfig config = new HikariConfig();
+        var url = settings.find("sehr.postgres.url");
+        if (url.isPresent()) {
+            config.setJdbcUrl(url.get());
+            config.setUsername(settings.get("sehr.postgres.user"));
+            settings.find("sehr.postgres.password").ifPresent(config::setPassword);
+        } else {
+            EmbeddedPostgresServer server = EmbeddedPostgresServer.start(settings.dataDir().resolve("postgres"));
+            opened.add(server);
+            config.setJdbcUrl(server.jdbcUrl());
+            config.setUsername(server.user());
+        }
+        config.setPoolName("sehr-postgres");
+        config.setMaximumPoolSize(settings.getInt("sehr.postgres.pool-size"));
+        config.setConnectionTimeout(TimeUnit.SECONDS.toMillis(STORAGE_TIMEOUT_SECONDS));
+        config.setValidationTimeout(TimeUnit.SECONDS.toMillis(2));
+        config.setInitializationFailTimeout(TimeUnit.SECONDS.toMillis(10));
+        HikariDataSource dataSource = new HikariDataSource(config);
+        opened.add(0, dataSource);
+        return dataSource;
+    }
+
+    private static MinioClient objectStorage(Settings settings, List<AutoCloseable> opened) throws Exception {
+        String endpoint;
+        String accessKey;
+        String secretKey;
+        var configured = settings.find("sehr.s3.endpoint");
+        if (configured.isPresent()) {
+            endpoint = configured.get();
+            accessKey = settings.get("sehr.s3.access-key");
+            secretKey = settings.get("sehr.s3.secret-key");
+        } else {
+            EmbeddedObjectStorage storage = EmbeddedObjectStorage.start(settings.dataDir().resolve("objects"));
+            opened.add(storage);
+            endpoint = storage.endpoint();
+            accessKey = storage.accessKey();
+            secretKey = storage.secretKey();
+        }
+        OkHttpClient http = new OkHttpClient.Builder()
+                .connectTimeout(STORAGE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .readTimeout(STORAGE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .writeTimeout(STORAGE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .retryOnConnectionFailure(false)
+                .build();
+        return MinioClient.builder().endpoint(endpoint).credentials(accessKey, secretKey)
+                .region(settings.get("sehr.s3.region")).httpClient(http).build();
+    }
+
+    private static void ensureBucket(MinioClient minio, String bucket) throws Exception {
+        if (!minio.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
+            minio.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+            LOG.info("Created the object storage bucket {}", bucket);
+        }
+    }
+
+    private static MongoClient mongo(Settings settings, List<AutoCloseable> opened) throws IOException {
+        String uri;
+        var configured = settings.find("sehr.mongodb.uri");
+        if (configured.isPresent()) {
+            uri = configured.get();
+        } else {
+            EmbeddedMongoServer server = EmbeddedMongoServer.start(settings.dataDir().resolve("mongo.mv"));
+            opened.add(server);
+            uri = server.uri();
+        }
+        MongoClient client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(uri))
+                .applyToClusterSettings(c -> c.serverSelectionTimeout(STORAGE_TIMEOUT_SECONDS, TimeUnit.SECONDS))
+                .applyToSocketSettings(s -> s.connectTimeout(STORAGE_TIMEOUT_SECONDS, TimeUnit.SECONDS))
+                .build());
+        opened.add(0, client);
+        return client;
+    }
+
+    private static String schema() throws IOException {
+        try (InputStream in = Stores.class.getResourceAsStream("/db/schema.sql")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("Closing {} failed: {}", resource.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+}

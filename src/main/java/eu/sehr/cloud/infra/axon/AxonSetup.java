@@ -1,0 +1,129 @@
+package eu.sehr.cloud.infra.axon;
+
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.sehr.cloud.account.command.CitizenAccount;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.PostgresTokenTableFactory;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+
+/**
+ * All Axon wiring, without Spring or Axon Server: the JDBC event store and token store on PostgreSQL, Jackson
+ * serialization everywhere, the citizen account aggregate, and the event processors.
+ * <ul>
+ *   <li>Synchronous handlers (subscribing processors) keep tables that requests decide on in the same transaction
+ *       as the event append.</li>
+ *   <li>Projections (pooled streaming processors, tokens in PostgreSQL) build the audit views; their errors
+ *       propagate so that a failed view update is retried, never skipped.</li>
+ * </ul>
+ */
+public final class AxonSetup {
+
+    private static final int SNAPSHOT_EVERY_EVENTS = 100;
+    private static final int COMMAND_RETRIES = 5;
+    private static final int COMMAND_RETRY_INTERVAL_MILLIS = 20;
+
+    private AxonSetup() {
+    }
+
+    /** What the features contribute: command handlers, synchronous handlers and projections by processing group. */
+    public record Handlers(List<Function<Configuration, Object>> commandHandlers, List<Object> synchronous, List<Object> projections,
+                           List<Object> components) {
+    }
+
+    public static Configuration start(JdbcTransactions transactions, ObjectMapper mapper, Handlers handlers) {
+        Serializer serializer = JacksonSerializer.builder().objectMapper(mapper).build();
+        Configurer configurer = DefaultConfigurer.defaultConfiguration()
+                .configureSerializer(c -> serializer)
+                .configureMessageSerializer(c -> serializer)
+                .configureEventSerializer(c -> serializer)
+                .configureTransactionManager(c -> transactions)
+                .configureEmbeddedEventStore(c -> storageEngine(transactions, serializer))
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(CitizenAccount.class)
+                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), SNAPSHOT_EVERY_EVENTS)))
+                .registerComponent(CommandGateway.class, c -> DefaultCommandGateway.builder()
+                        .commandBus(c.commandBus())
+                        .retryScheduler(IntervalRetryScheduler.builder()
+                                .retryExecutor(retryExecutor())
+                                .maxRetryCount(COMMAND_RETRIES)
+                                .retryInterval(COMMAND_RETRY_INTERVAL_MILLIS)
+                                .build())
+                        .build());
+        for (Object component : handlers.components()) {
+            registerComponent(configurer, component);
+        }
+        handlers.commandHandlers().forEach(configurer::registerCommandHandler);
+        configurer.eventProcessing(processing -> {
+            processing.registerTokenStore(c -> tokenStore(transactions, serializer));
+            processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+            processing.registerDefaultErrorHandler(c -> PropagatingErrorHandler.instance());
+            for (Object handler : handlers.synchronous()) {
+                String group = ProcessingGroups.of(handler);
+                processing.registerSubscribingEventProcessor(group);
+                processing.registerEventHandler(c -> handler);
+            }
+            for (Object handler : handlers.projections()) {
+                String group = ProcessingGroups.of(handler);
+                processing.registerPooledStreamingEventProcessor(group);
+                processing.registerEventHandler(c -> handler);
+            }
+        });
+        Configuration configuration = configurer.buildConfiguration();
+        configuration.start();
+        return configuration;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void registerComponent(Configurer configurer, Object component) {
+        configurer.registerComponent((Class) component.getClass(), c -> component);
+    }
+
+    private static JdbcEventStorageEngine storageEngine(JdbcTransactions transactions, Serializer serializer) {
+        JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
+                .connectionProvider(transactions)
+                .transactionManager(transactions)
+                .snapshotSerializer(serializer)
+                .eventSerializer(serializer)
+                .dataType(byte[].class)
+                .build();
+        engine.createSchema(PostgresEventTableFactory.INSTANCE);
+        return engine;
+    }
+
+    private static TokenStore tokenStore(JdbcTransactions transactions, Serializer serializer) {
+        JdbcTokenStore store = JdbcTokenStore.builder()
+                .connectionProvider(transactions)
+                .serializer(serializer)
+                .contentType(byte[].class)
+                .build();
+        TransactionManager tx = transactions;
+        tx.executeInTransaction(() -> store.createSchema(PostgresTokenTableFactory.INSTANCE));
+        return store;
+    }
+
+    private static ScheduledExecutorService retryExecutor() {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "axon-command-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+}

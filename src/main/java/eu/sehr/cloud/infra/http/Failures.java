@@ -1,0 +1,41 @@
+package eu.sehr.cloud.infra.http;
+
+import java.io.IOException;
+import java.sql.SQLException;
+
+import eu.sehr.cloud.infra.StoreUnavailableException;
+import org.axonframework.common.AxonTransientException;
+import org.axonframework.common.jdbc.JdbcException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+
+/** Turns whatever stopped a request into the refusal the client sees: its own, 503 for stores, else 500. */
+public final class Failures {
+
+    private Failures() {
+    }
+
+    public static ApiException classify(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApiException refusal) {
+                return refusal;
+            }
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (isStoreFailure(cause)) {
+                return ApiException.unavailable("a store is unavailable; nothing was changed, try again later");
+            }
+        }
+        return new ApiException(500, "internal error");
+    }
+
+    private static boolean isStoreFailure(Throwable cause) {
+        return cause instanceof StoreUnavailableException
+                || cause instanceof SQLException
+                || cause instanceof JdbcException
+                || cause instanceof EventStoreException
+                || cause instanceof AxonTransientException
+                || cause instanceof IOException
+                || cause.getClass().getName().startsWith("io.minio.")
+                || cause.getClass().getName().startsWith("com.mongodb.");
+    }
+}

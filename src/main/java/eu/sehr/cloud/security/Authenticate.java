@@ -1,0 +1,47 @@
+package eu.sehr.cloud.security;
+
+import eu.sehr.cloud.account.query.AccountDirectory;
+import eu.sehr.cloud.infra.http.ApiException;
+
+/**
+ * Pipeline step: the bearer token of the kind an endpoint expects, verified and still backed by a live account.
+ * Tokens are accepted only in the {@code Authorization} header, never in the query string.
+ */
+public final class Authenticate {
+
+    private static final String BEARER = "Bearer ";
+
+    private final TokenService tokens;
+    private final AccountDirectory directory;
+
+    public Authenticate(TokenService tokens, AccountDirectory directory) {
+        this.tokens = tokens;
+        this.directory = directory;
+    }
+
+    public Principal citizen(String authorization, String query) {
+        Principal principal = tokens.verify(bearer(authorization, query), TokenKind.CITIZEN);
+        if (principal.account() == null || directory.findLive(principal.account(), principal.subject()).isEmpty()) {
+            throw ApiException.unauthorized("the account no longer exists");
+        }
+        return principal;
+    }
+
+    public Principal auditor(String authorization, String query) {
+        return tokens.verify(bearer(authorization, query), TokenKind.AUDITOR);
+    }
+
+    static String bearer(String authorization, String query) {
+        if (query != null && query.toLowerCase().matches("(^|.*&)(access_)?token=.*")) {
+            throw ApiException.unauthorized("tokens are not accepted in the URL; use the Authorization header");
+        }
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw ApiException.unauthorized("a bearer token is required");
+        }
+        String token = authorization.substring(BEARER.length()).trim();
+        if (token.isEmpty()) {
+            throw ApiException.unauthorized("a bearer token is required");
+        }
+        return token;
+    }
+}
