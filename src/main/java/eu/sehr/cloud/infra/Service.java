@@ -17,7 +17,7 @@ import eu.sehr.cloud.audit.chain.HashChain;
 import eu.sehr.cloud.infra.axon.AxonSetup;
 import eu.sehr.cloud.infra.axon.JdbcTransactions;
 import eu.sehr.cloud.infra.http.ErrorResponder;
-import eu.sehr.cloud.infra.http.FallbackResponses;
+import eu.sehr.cloud.infra.http.HttpDefaults;
 import eu.sehr.cloud.infra.http.JsonBodies;
 import eu.sehr.cloud.infra.http.Reply;
 import eu.sehr.cloud.security.Authenticate;
@@ -93,7 +93,7 @@ public final class Service implements AutoCloseable {
             if (camel.getCamelContext() == null || !camel.getCamelContext().isStarted()) {
                 throw new ConfigurationException("the HTTP server did not start (is port " + settings.get("sehr.port") + " free?)");
             }
-            new FallbackResponses(mapper).install(camel.getCamelContext());
+            new HttpDefaults(mapper).install(camel.getCamelContext());
             LOG.info("S-EHR Cloud serves on port {} (started in {} ms)", settings.get("sehr.port"),
                     (System.nanoTime() - started) / 1_000_000);
             return new Service(stores, axon, camel);

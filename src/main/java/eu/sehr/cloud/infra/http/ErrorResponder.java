@@ -37,7 +37,6 @@ public final class ErrorResponder {
         message.getHeaders().clear();
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, refusal.status());
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        message.setHeader("Cache-Control", "no-store");
         try {
             message.setBody(mapper.writeValueAsString(new ErrorBody(refusal.getMessage(), refusal.status())));
         } catch (JsonProcessingException e) {

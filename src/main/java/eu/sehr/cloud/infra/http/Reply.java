@@ -33,6 +33,5 @@ public final class Reply {
         message.getHeaders().clear();
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         message.setHeader(Exchange.CONTENT_TYPE, contentType);
-        message.setHeader("Cache-Control", "no-store");
     }
 }

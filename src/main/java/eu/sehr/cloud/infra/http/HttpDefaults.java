@@ -7,14 +7,15 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 
 /**
- * Answers what no route takes (unknown paths, wrong methods) and what the HTTP layer refuses before a route runs
- * (bodies over the size limit, unreadable requests) in the contract's error body instead of Vert.x's HTML pages.
+ * HTTP behaviour around the routes: {@code Cache-Control: no-store} on every answer, and the contract's error body
+ * instead of Vert.x's HTML pages for what no route takes (unknown paths, wrong methods) and what the HTTP layer
+ * refuses before a route runs (bodies over the size limit, unreadable requests).
  */
-public final class FallbackResponses {
+public final class HttpDefaults {
 
     private final ObjectMapper mapper;
 
-    public FallbackResponses(ObjectMapper mapper) {
+    public HttpDefaults(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 
@@ -22,6 +23,11 @@ public final class FallbackResponses {
         VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(camel,
                 VertxPlatformHttpRouter.getRouterNameFromPort(camel.getPropertiesComponent()
                         .resolveProperty("camel.server.port").map(Integer::parseInt).orElse(8080)));
+        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+            // every answer may carry a token or health data: no cache keeps it
+            ctx.response().putHeader("Cache-Control", "no-store");
+            ctx.next();
+        });
         router.route().last().handler(ctx -> write(ctx, 404, "no such endpoint"));
         router.errorHandler(400, ctx -> write(ctx, 400, "malformed request"));
         router.errorHandler(404, ctx -> write(ctx, 404, "no such endpoint"));

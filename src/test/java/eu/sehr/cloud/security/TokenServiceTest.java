@@ -1,0 +1,67 @@
+package eu.sehr.cloud.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import eu.sehr.cloud.infra.http.ApiException;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TokenServiceTest {
+
+    private final SigningKey key = SigningKey.generated();
+    private final TokenService tokens = new TokenService(key, Clock.systemUTC());
+
+    @Test
+    void should_round_trip_a_citizen_token_with_kid_and_claims() {
+        String token = tokens.issue(Principal.citizen("alice", "acc-1", null), Duration.ofMinutes(5));
+        Principal principal = tokens.verify(token, TokenKind.CITIZEN);
+        assertThat(principal.subject()).isEqualTo("alice");
+        assertThat(principal.account()).isEqualTo("acc-1");
+        assertThat(principal.tokenId()).isNotBlank();
+        String header = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[0]));
+        assertThat(header).contains("\"kid\":\"" + key.keyId() + "\"").contains("ES256");
+    }
+
+    @Test
+    void should_refuse_a_token_of_another_kind() {
+        String auditor = tokens.issue(Principal.auditor("carol", null), Duration.ofMinutes(5));
+        assertThatThrownBy(() -> tokens.verify(auditor, TokenKind.CITIZEN))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(401));
+    }
+
+    @Test
+    void should_refuse_an_expired_token() {
+        TokenService past = new TokenService(key, Clock.fixed(Instant.now().minus(Duration.ofHours(1)), ZoneOffset.UTC));
+        String expired = past.issue(Principal.citizen("alice", "acc-1", null), Duration.ofMinutes(5));
+        assertThatThrownBy(() -> tokens.verify(expired, TokenKind.CITIZEN)).isInstanceOf(ApiException.class);
+    }
+
+    @Test
+    void should_refuse_a_token_signed_by_another_key() {
+        String foreign = new TokenService(SigningKey.generated(), Clock.systemUTC())
+                .issue(Principal.citizen("alice", "acc-1", null), Duration.ofMinutes(5));
+        assertThatThrownBy(() -> tokens.verify(foreign, TokenKind.CITIZEN)).isInstanceOf(ApiException.class);
+    }
+
+    @Test
+    void should_not_put_anything_but_ids_and_names_in_the_claims() {
+        String token = tokens.issue(Principal.citizen("alice", "acc-1", null), Duration.ofMinutes(5));
+        String claims = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        assertThat(claims).doesNotContain("password").contains("\"kind\":\"citizen\"");
+    }
+
+    @Test
+    void should_keep_the_generated_key_across_loads(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path file = dir.resolve("key.jwk");
+        SigningKey first = SigningKey.loadOrCreate(file);
+        SigningKey second = SigningKey.loadOrCreate(file);
+        assertThat(second.keyId()).isEqualTo(first.keyId());
+        String token = new TokenService(first, Clock.systemUTC()).issue(Principal.citizen("a", "b", null), Duration.ofMinutes(1));
+        assertThat(new TokenService(second, Clock.systemUTC()).verify(token, TokenKind.CITIZEN).subject()).isEqualTo("a");
+    }
+}
