@@ -7,6 +7,17 @@ CREATE TABLE IF NOT EXISTS citizen_account (
     password_hash VARCHAR(512) NOT NULL,
     registered_at TIMESTAMPTZ  NOT NULL
 );
+-- Consent state that every request decides on; kept in step with the consent events in the same transaction.
+ALTER TABLE citizen_account ADD COLUMN IF NOT EXISTS cloud_consent BOOLEAN NOT NULL DEFAULT FALSE;
+ALTER TABLE citizen_account ADD COLUMN IF NOT EXISTS hco_grant VARCHAR(36);
+
+-- The logical buckets that exist (recorded, not inferred from object keys, so an empty bucket still lists).
+CREATE TABLE IF NOT EXISTS citizen_bucket (
+    bucket_name VARCHAR(80) PRIMARY KEY,
+    account_id  VARCHAR(36) NOT NULL,
+    created_at  TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX IF NOT EXISTS citizen_bucket_by_account ON citizen_bucket (account_id);
 
 -- Every account that ever existed, kept after deletion so compliance officers can find its stream by username.
 CREATE TABLE IF NOT EXISTS account_history (
@@ -23,3 +34,16 @@ CREATE TABLE IF NOT EXISTS login_failure (
     failed_at TIMESTAMPTZ  NOT NULL
 );
 CREATE INDEX IF NOT EXISTS login_failure_by_subject ON login_failure (subject, failed_at);
+
+-- The records whose upload was recorded: what listings and metadata answer from.
+CREATE TABLE IF NOT EXISTS health_record (
+    bucket_name  VARCHAR(80)  NOT NULL,
+    object_name  VARCHAR(128) NOT NULL,
+    account_id   VARCHAR(36)  NOT NULL,
+    size_bytes   BIGINT       NOT NULL,
+    content_type VARCHAR(255) NOT NULL,
+    sha256       CHAR(64)     NOT NULL,
+    date_added   TIMESTAMPTZ  NOT NULL,
+    PRIMARY KEY (bucket_name, object_name)
+);
+CREATE INDEX IF NOT EXISTS health_record_by_account ON health_record (account_id);

@@ -3,6 +3,7 @@ package eu.sehr.cloud;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import eu.sehr.cloud.cli.DevPki;
 import eu.sehr.cloud.infra.ConfigurationException;
 import eu.sehr.cloud.infra.Service;
 import eu.sehr.cloud.infra.Settings;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "sehr-cloud", mixinStandardHelpOptions = true,
         description = "S-EHR Cloud: encrypted health record backup with consented emergency access.",
-        subcommands = {App.Serve.class})
+        subcommands = {App.Serve.class, DevPki.class})
 public final class App implements Callable<Integer> {
 
     public static void main(String[] args) {

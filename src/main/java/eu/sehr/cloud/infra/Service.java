@@ -16,7 +16,19 @@ import eu.sehr.cloud.account.steps.RegisterCitizen;
 import eu.sehr.cloud.audit.chain.HashChain;
 import eu.sehr.cloud.infra.axon.AxonSetup;
 import eu.sehr.cloud.infra.axon.JdbcTransactions;
+import ca.uhn.fhir.context.FhirContext;
+import eu.sehr.cloud.consent.fhir.ConsentDocuments;
+import eu.sehr.cloud.consent.steps.ConsentSteps;
+import eu.sehr.cloud.consent.steps.RequireConsent;
 import eu.sehr.cloud.infra.http.ErrorResponder;
+import eu.sehr.cloud.infra.http.RequestBodies;
+import eu.sehr.cloud.records.query.BucketRegistry;
+import eu.sehr.cloud.records.query.RecordCatalogue;
+import eu.sehr.cloud.records.steps.ReadRecords;
+import eu.sehr.cloud.records.steps.RecordAccess;
+import eu.sehr.cloud.records.steps.UploadRecord;
+import eu.sehr.cloud.security.EmergencyTokens;
+import eu.sehr.cloud.storage.RecordStore;
 import eu.sehr.cloud.infra.http.HttpDefaults;
 import eu.sehr.cloud.infra.http.JsonBodies;
 import eu.sehr.cloud.infra.http.Reply;
@@ -53,6 +65,7 @@ public final class Service implements AutoCloseable {
         long started = System.nanoTime();
         Stores stores = Stores.open(settings);
         Configuration axon = null;
+        Main camel = null;
         try {
             ObjectMapper mapper = Json.newMapper();
             Clock clock = Clock.systemUTC();
@@ -61,22 +74,31 @@ public final class Service implements AutoCloseable {
             HashChain chain = new HashChain(mapper);
             AccountDirectory directory = new AccountDirectory(sql);
 
+            BucketRegistry bucketRegistry = new BucketRegistry(sql);
+            RecordCatalogue catalogue = new RecordCatalogue(sql);
             axon = AxonSetup.start(transactions, mapper, new AxonSetup.Handlers(
                     List.of(c -> new Registration(c.repository(CitizenAccount.class), directory, chain)),
-                    List.of(directory),
+                    List.of(directory, bucketRegistry, catalogue),
                     List.of(),
                     List.of(chain)));
             CommandGateway commands = axon.getComponent(CommandGateway.class);
 
             SigningKey signingKey = signingKey(settings);
             TokenService tokens = new TokenService(signingKey, clock);
+            EmergencyTokens emergencyTokens = new EmergencyTokens(tokens, settings.getDuration("sehr.token.emergency-ttl"));
             PasswordHasher hasher = new PasswordHasher();
-            JsonBodies bodies = new JsonBodies(mapper);
+            RequestBodies requestBodies = new RequestBodies();
+            JsonBodies bodies = new JsonBodies(mapper, requestBodies);
             LoginThrottle throttle = new LoginThrottle(sql, clock, settings.getInt("sehr.login.max-failures"),
                     settings.getDuration("sehr.login.window"));
+            RecordStore store = new RecordStore(stores.minio(), stores.bucket());
+            RecordAccess access = new RecordAccess(bucketRegistry, commands);
 
-            Main camel = new Main();
-            settings.resolvedServiceKeys().forEach((key, value) -> camel.addOverrideProperty((String) key, (String) value));
+            Main main = new Main();
+            camel = main;
+            settings.resolvedServiceKeys().forEach((key, value) -> main.addOverrideProperty((String) key, (String) value));
+            // bodies reach the routes unread: documents are read with a limit, records streamed (no spool file)
+            camel.configure().rest().withEndpointProperty("useBodyHandler", "false");
             Map<String, Object> beans = Map.ofEntries(
                     Map.entry("jsonMapper", mapper),
                     Map.entry("signingKey", signingKey),
@@ -84,10 +106,15 @@ public final class Service implements AutoCloseable {
                     Map.entry("errorResponder", new ErrorResponder(mapper)),
                     Map.entry("recordRefusal", new RecordRefusal(commands, axon.eventGateway())),
                     Map.entry("authenticate", new Authenticate(tokens, directory)),
+                    Map.entry("requireConsent", new RequireConsent(directory)),
                     Map.entry("registerCitizen", new RegisterCitizen(bodies, hasher, commands)),
                     Map.entry("loginCitizen", new LoginCitizen(bodies, directory, hasher, throttle, tokens, commands,
-                            settings.getDuration("sehr.token.citizen-ttl"))),
-                    Map.entry("deleteAccount", new DeleteAccount(commands)));
+                            settings.getDuration("sehr.token.citizen-ttl"), emergencyTokens)),
+                    Map.entry("deleteAccount", new DeleteAccount(bucketRegistry, store, commands)),
+                    Map.entry("consentSteps", new ConsentSteps(new ConsentDocuments(FhirContext.forR4(), clock),
+                            requestBodies, store, commands, emergencyTokens)),
+                    Map.entry("uploadRecord", new UploadRecord(access, requestBodies, store, settings.getLong("sehr.upload.max-bytes"))),
+                    Map.entry("readRecords", new ReadRecords(access, catalogue, store)));
             beans.forEach(camel::bind);
             camel.start();
             if (camel.getCamelContext() == null || !camel.getCamelContext().isStarted()) {
@@ -98,6 +125,9 @@ public final class Service implements AutoCloseable {
                     (System.nanoTime() - started) / 1_000_000);
             return new Service(stores, axon, camel);
         } catch (RuntimeException e) {
+            if (camel != null) {
+                camel.stop();
+            }
             if (axon != null) {
                 axon.shutdown();
             }

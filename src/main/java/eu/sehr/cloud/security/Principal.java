@@ -1,5 +1,7 @@
 package eu.sehr.cloud.security;
 
+import eu.sehr.cloud.audit.api.Actor;
+
 /**
  * Who is calling, as proven by a verified token. {@code account} is the citizen's account id (null for
  * auditors); {@code grant} the consent grant an emergency or HCO token was issued under; {@code hcoId},
@@ -10,6 +12,18 @@ public record Principal(TokenKind kind, String subject, String account, String g
 
     public static Principal citizen(String username, String account, String tokenId) {
         return new Principal(TokenKind.CITIZEN, username, account, null, null, null, null, tokenId);
+    }
+
+    /** Who this is, as the events name them: the citizen, the HCP of an HCO, or the auditor. */
+    public Actor actor() {
+        switch (kind) {
+            case HCO:
+                return Actor.hcp(hcpName, hcoName);
+            case AUDITOR:
+                return Actor.auditor(subject);
+            default:
+                return Actor.citizen(subject);
+        }
     }
 
     public static Principal auditor(String username, String tokenId) {

@@ -17,16 +17,14 @@ public final class AccountCommands {
         }
     }
 
-    public record RecordLoginCommand(@TargetAggregateIdentifier String accountId, Actor actor) {
-    }
-
-    public record RecordFailedLoginCommand(@TargetAggregateIdentifier String accountId, String reason, Actor actor) {
-    }
-
     public record DeleteAccountCommand(@TargetAggregateIdentifier String accountId, Actor actor) {
     }
 
-    public record RecordRefusalCommand(@TargetAggregateIdentifier String accountId, String endpoint, int status,
-                                       String reason, Actor actor) {
+    /**
+     * Appends the event of an access to the citizen's stream if the precondition still holds then; the
+     * access may be served only when this command succeeded.
+     */
+    public record RecordAccessCommand(@TargetAggregateIdentifier String accountId, CitizenEvent event,
+                                      Precondition precondition, Actor actor) {
     }
 }

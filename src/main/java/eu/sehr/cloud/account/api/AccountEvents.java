@@ -9,6 +9,10 @@ public final class AccountEvents {
     public record CitizenRegistered(String accountId, String username) implements CitizenEvent {
     }
 
+    /** The citizen read their own audit trail. */
+    public record AuditTrailRead(String accountId) implements CitizenEvent {
+    }
+
     public record CitizenLoggedIn(String accountId, String username) implements CitizenEvent {
     }
 

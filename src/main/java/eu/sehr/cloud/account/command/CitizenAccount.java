@@ -2,19 +2,22 @@ package eu.sehr.cloud.account.command;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.UUID;
 
 import eu.sehr.cloud.account.api.AccountCommands.DeleteAccountCommand;
-import eu.sehr.cloud.account.api.AccountCommands.RecordFailedLoginCommand;
-import eu.sehr.cloud.account.api.AccountCommands.RecordLoginCommand;
-import eu.sehr.cloud.account.api.AccountCommands.RecordRefusalCommand;
+import eu.sehr.cloud.account.api.AccountCommands.RecordAccessCommand;
 import eu.sehr.cloud.account.api.AccountEvents.CitizenAccountDeleted;
-import eu.sehr.cloud.account.api.AccountEvents.CitizenLoggedIn;
-import eu.sehr.cloud.account.api.AccountEvents.CitizenLoginFailed;
 import eu.sehr.cloud.account.api.AccountEvents.CitizenRegistered;
-import eu.sehr.cloud.account.api.AccountEvents.RequestRefused;
 import eu.sehr.cloud.account.api.CitizenEvent;
+import eu.sehr.cloud.account.api.Precondition;
 import eu.sehr.cloud.audit.api.Actor;
 import eu.sehr.cloud.audit.chain.HashChain;
+import eu.sehr.cloud.consent.api.ConsentCommands.GrantConsentCommand;
+import eu.sehr.cloud.consent.api.ConsentCommands.RevokeHcoConsentCommand;
+import eu.sehr.cloud.consent.api.ConsentEvents.ConsentGranted;
+import eu.sehr.cloud.consent.api.ConsentEvents.HcoConsentRevoked;
+import eu.sehr.cloud.consent.api.ConsentPurpose;
 import eu.sehr.cloud.infra.http.ApiException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -24,8 +27,9 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * One citizen account: its events form the citizen's ordered, hash-chained stream. Command handlers decide;
- * state changes only in {@link #on(CitizenEvent, MetaData)}.
+ * One citizen account: its events form the citizen's ordered, hash-chained stream, and it decides, at the moment
+ * of appending, whether an access is allowed (live account, cloud consent, active HCO grant). Command handlers
+ * decide; state changes only in {@link #on(CitizenEvent, MetaData)}.
  */
 public class CitizenAccount {
 
@@ -33,6 +37,8 @@ public class CitizenAccount {
     private String accountId;
     private String username;
     private boolean deleted;
+    private boolean cloudConsent;
+    private String hcoGrant;
     private long nextSequence;
     private String chainHead;
 
@@ -45,26 +51,37 @@ public class CitizenAccount {
     }
 
     @CommandHandler
-    void handle(RecordLoginCommand command, HashChain chain) {
-        requireActive();
-        record(new CitizenLoggedIn(accountId, username), command.actor(), chain);
+    void handle(RecordAccessCommand command, HashChain chain) {
+        require(command.precondition());
+        record(command.event(), command.actor(), chain);
     }
 
     @CommandHandler
-    void handle(RecordFailedLoginCommand command, HashChain chain) {
-        requireActive();
-        record(new CitizenLoginFailed(accountId, username, command.reason()), command.actor(), chain);
+    String handle(GrantConsentCommand command, HashChain chain) {
+        require(Precondition.LIVE_ACCOUNT);
+        boolean active = command.purpose() == ConsentPurpose.CLOUD ? cloudConsent : hcoGrant != null;
+        if (!active) {
+            String grant = command.purpose() == ConsentPurpose.HCO ? UUID.randomUUID().toString() : null;
+            record(new ConsentGranted(accountId, command.purpose(), command.documentSha256(), grant), command.actor(), chain);
+        }
+        return hcoGrant;
     }
 
     @CommandHandler
-    void handle(RecordRefusalCommand command, HashChain chain) {
-        requireActive();
-        record(new RequestRefused(accountId, command.endpoint(), command.status(), command.reason()), command.actor(), chain);
+    void handle(RevokeHcoConsentCommand command, HashChain chain) {
+        require(Precondition.LIVE_ACCOUNT);
+        if (hcoGrant == null) {
+            throw ApiException.notFound("no HCO consent is active");
+        }
+        record(new HcoConsentRevoked(accountId, hcoGrant), command.actor(), chain);
     }
 
     @CommandHandler
     void handle(DeleteAccountCommand command, HashChain chain) {
-        requireActive();
+        require(Precondition.LIVE_ACCOUNT);
+        if (hcoGrant != null) {
+            record(new HcoConsentRevoked(accountId, hcoGrant), command.actor(), chain);
+        }
         record(new CitizenAccountDeleted(accountId, username), command.actor(), chain);
     }
 
@@ -75,14 +92,37 @@ public class CitizenAccount {
         if (event instanceof CitizenRegistered registered) {
             accountId = registered.accountId();
             username = registered.username();
+        } else if (event instanceof ConsentGranted granted) {
+            if (granted.purpose() == ConsentPurpose.CLOUD) {
+                cloudConsent = true;
+            } else {
+                hcoGrant = granted.grantId();
+            }
+        } else if (event instanceof HcoConsentRevoked) {
+            hcoGrant = null;
         } else if (event instanceof CitizenAccountDeleted) {
             deleted = true;
+            cloudConsent = false;
         }
     }
 
-    private void requireActive() {
+    private void require(Precondition precondition) {
         if (deleted) {
             throw ApiException.unauthorized("the account no longer exists");
+        }
+        switch (precondition.kind()) {
+            case CLOUD_CONSENT:
+                if (!cloudConsent) {
+                    throw ApiException.forbidden("the cloud consent has not been given");
+                }
+                break;
+            case HCO_GRANT:
+                if (hcoGrant == null || !Objects.equals(hcoGrant, precondition.grantId())) {
+                    throw ApiException.forbidden("the citizen's HCO consent is not active");
+                }
+                break;
+            default:
+                break;
         }
     }
 

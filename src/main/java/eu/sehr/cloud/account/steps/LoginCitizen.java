@@ -3,13 +3,16 @@ package eu.sehr.cloud.account.steps;
 import java.time.Duration;
 import java.util.Optional;
 
-import eu.sehr.cloud.account.api.AccountCommands.RecordFailedLoginCommand;
-import eu.sehr.cloud.account.api.AccountCommands.RecordLoginCommand;
+import eu.sehr.cloud.account.api.AccountCommands.RecordAccessCommand;
+import eu.sehr.cloud.account.api.AccountEvents.CitizenLoggedIn;
+import eu.sehr.cloud.account.api.AccountEvents.CitizenLoginFailed;
+import eu.sehr.cloud.account.api.Precondition;
 import eu.sehr.cloud.account.query.AccountDirectory;
 import eu.sehr.cloud.account.query.AccountRecord;
 import eu.sehr.cloud.audit.api.Actor;
 import eu.sehr.cloud.infra.http.ApiException;
 import eu.sehr.cloud.infra.http.JsonBodies;
+import eu.sehr.cloud.security.EmergencyTokens;
 import eu.sehr.cloud.security.LoginThrottle;
 import eu.sehr.cloud.security.PasswordHasher;
 import eu.sehr.cloud.security.Principal;
@@ -28,9 +31,11 @@ public final class LoginCitizen {
     private final TokenService tokens;
     private final CommandGateway commands;
     private final Duration tokenTtl;
+    private final EmergencyTokens emergencyTokens;
 
     public LoginCitizen(JsonBodies bodies, AccountDirectory directory, PasswordHasher hasher, LoginThrottle throttle,
-                        TokenService tokens, CommandGateway commands, Duration tokenTtl) {
+                        TokenService tokens, CommandGateway commands, Duration tokenTtl, EmergencyTokens emergencyTokens) {
+        this.emergencyTokens = emergencyTokens;
         this.bodies = bodies;
         this.directory = directory;
         this.hasher = hasher;
@@ -40,7 +45,7 @@ public final class LoginCitizen {
         this.tokenTtl = tokenTtl;
     }
 
-    public LoginResponse login(String body, String contentType) {
+    public LoginResponse login(Object body, String contentType) {
         Credentials credentials = bodies.read(body, contentType, Credentials.class);
         String username = credentials.username();
         String password = credentials.password();
@@ -57,13 +62,18 @@ public final class LoginCitizen {
         AccountRecord citizen = account.get();
         if (!hasher.matches(password, citizen.passwordHash())) {
             throttle.recordFailure(username);
-            commands.sendAndWait(new RecordFailedLoginCommand(citizen.accountId(), "wrong password", Actor.citizen(username)));
+            commands.sendAndWait(new RecordAccessCommand(citizen.accountId(),
+                    new CitizenLoginFailed(citizen.accountId(), username, "wrong password"), Precondition.LIVE_ACCOUNT,
+                    Actor.citizen(username)));
             throw ApiException.unauthorized(BAD_CREDENTIALS).audited();
         }
-        commands.sendAndWait(new RecordLoginCommand(citizen.accountId(), Actor.citizen(username)));
+        commands.sendAndWait(new RecordAccessCommand(citizen.accountId(), new CitizenLoggedIn(citizen.accountId(), username),
+                Precondition.LIVE_ACCOUNT, Actor.citizen(username)));
         throttle.clear(username);
         String token = tokens.issue(Principal.citizen(username, citizen.accountId(), null), tokenTtl);
-        return new LoginResponse(token, null);
+        String emergencyToken = citizen.hcoGrant() == null ? null
+                : emergencyTokens.issue(username, citizen.accountId(), citizen.hcoGrant());
+        return new LoginResponse(token, emergencyToken);
     }
 
     /** The contract's login answer; {@code emergencyToken} is null while no HCO consent is active. */

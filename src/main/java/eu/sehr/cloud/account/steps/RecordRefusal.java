@@ -1,7 +1,9 @@
 package eu.sehr.cloud.account.steps;
 
-import eu.sehr.cloud.account.api.AccountCommands.RecordRefusalCommand;
+import eu.sehr.cloud.account.api.AccountCommands.RecordAccessCommand;
 import eu.sehr.cloud.account.api.AccountEvents.AnonymousRequestRefused;
+import eu.sehr.cloud.account.api.AccountEvents.RequestRefused;
+import eu.sehr.cloud.account.api.Precondition;
 import eu.sehr.cloud.audit.api.Actor;
 import eu.sehr.cloud.infra.http.ApiException;
 import eu.sehr.cloud.security.Principal;
@@ -35,10 +37,11 @@ public final class RecordRefusal {
         String endpoint = method + " " + path;
         try {
             if (principal != null && principal.account() != null) {
-                commands.sendAndWait(new RecordRefusalCommand(principal.account(), endpoint, refusal.status(),
-                        refusal.getMessage(), Actor.citizen(principal.subject())));
+                commands.sendAndWait(new RecordAccessCommand(principal.account(),
+                        new RequestRefused(principal.account(), endpoint, refusal.status(), refusal.getMessage()),
+                        Precondition.LIVE_ACCOUNT, principal.actor()));
             } else {
-                Actor actor = principal == null ? Actor.anonymous() : new Actor(principal.kind().name(), principal.subject(), principal.hcoName());
+                Actor actor = principal == null ? Actor.anonymous() : principal.actor();
                 events.publish(GenericEventMessage.asEventMessage(
                                 new AnonymousRequestRefused(endpoint, refusal.status(), refusal.getMessage()))
                         .andMetaData(MetaData.with(Actor.KIND, actor.kind()).and(Actor.NAME, actor.name())));

@@ -27,7 +27,7 @@ public final class RegisterCitizen {
         this.commands = commands;
     }
 
-    public Map<String, String> register(String body, String contentType) {
+    public Map<String, String> register(Object body, String contentType) {
         Credentials credentials = bodies.read(body, contentType, Credentials.class);
         String username = Names.requireUsername(credentials.username());
         String password = credentials.password();

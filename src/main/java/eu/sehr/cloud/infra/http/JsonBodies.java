@@ -8,16 +8,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class JsonBodies {
 
     private final ObjectMapper mapper;
+    private final RequestBodies bodies;
 
-    public JsonBodies(ObjectMapper mapper) {
+    public JsonBodies(ObjectMapper mapper, RequestBodies bodies) {
         this.mapper = mapper;
+        this.bodies = bodies;
     }
 
-    public <T> T read(String body, String contentType, Class<T> type) {
+    public <T> T read(Object request, String contentType, Class<T> type) {
         if (contentType != null && !contentType.toLowerCase().startsWith("application/json")) {
             throw ApiException.unsupportedMediaType("the body must be application/json");
         }
-        if (body == null || body.isBlank()) {
+        String body = bodies.text(request);
+        if (body.isBlank()) {
             throw ApiException.badRequest("a JSON body is required");
         }
         try {

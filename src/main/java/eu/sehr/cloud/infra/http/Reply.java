@@ -2,6 +2,9 @@ package eu.sehr.cloud.infra.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.util.Map;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -27,6 +30,15 @@ public final class Reply {
     /** A body that is already a JSON document as text (JWKS, FHIR resources) with its content type. */
     public void document(Exchange exchange, int status, String contentType) {
         replace(exchange.getMessage(), status, contentType);
+    }
+
+    /** Streams bytes as {@code application/octet-stream} with their exact length and the given headers. */
+    public void stream(Exchange exchange, InputStream content, long length, Map<String, String> headers) {
+        Message message = exchange.getMessage();
+        replace(message, 200, "application/octet-stream");
+        headers.forEach(message::setHeader);
+        message.setHeader(HttpDefaults.CONTENT_LENGTH_HEADER, Long.toString(length));
+        message.setBody(content);
     }
 
     private static void replace(Message message, int status, String contentType) {

@@ -1,0 +1,17 @@
+package eu.sehr.cloud.account.api;
+
+/**
+ * What must hold in the account, at the moment its event is appended, for an access to be recorded (and so
+ * allowed): nothing more than a live account, the cloud consent, or a still-active HCO consent grant.
+ */
+public record Precondition(Kind kind, String grantId) {
+
+    public enum Kind { LIVE_ACCOUNT, CLOUD_CONSENT, HCO_GRANT }
+
+    public static final Precondition LIVE_ACCOUNT = new Precondition(Kind.LIVE_ACCOUNT, null);
+    public static final Precondition CLOUD_CONSENT = new Precondition(Kind.CLOUD_CONSENT, null);
+
+    public static Precondition hcoGrant(String grantId) {
+        return new Precondition(Kind.HCO_GRANT, grantId);
+    }
+}

@@ -1,0 +1,80 @@
+package eu.sehr.cloud.consent.steps;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import eu.sehr.cloud.consent.api.ConsentCommands.GrantConsentCommand;
+import eu.sehr.cloud.consent.api.ConsentCommands.RevokeHcoConsentCommand;
+import eu.sehr.cloud.consent.api.ConsentPurpose;
+import eu.sehr.cloud.consent.fhir.ConsentDocuments;
+import eu.sehr.cloud.infra.Hashes;
+import eu.sehr.cloud.infra.http.ApiException;
+import eu.sehr.cloud.infra.http.RequestBodies;
+import eu.sehr.cloud.security.EmergencyTokens;
+import eu.sehr.cloud.security.Principal;
+import eu.sehr.cloud.storage.ObjectKeys;
+import eu.sehr.cloud.storage.RecordStore;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+
+/** Pipeline steps of {@code /citizen/consent/{cloud,hco}}: the proposal, the signed consent, the revocation. */
+public final class ConsentSteps {
+
+    private final ConsentDocuments documents;
+    private final RequestBodies bodies;
+    private final RecordStore store;
+    private final CommandGateway commands;
+    private final EmergencyTokens emergencyTokens;
+
+    public ConsentSteps(ConsentDocuments documents, RequestBodies bodies, RecordStore store, CommandGateway commands,
+                        EmergencyTokens emergencyTokens) {
+        this.documents = documents;
+        this.bodies = bodies;
+        this.store = store;
+        this.commands = commands;
+        this.emergencyTokens = emergencyTokens;
+    }
+
+    public String proposal(Principal citizen, String purpose) {
+        return documents.proposal(citizen.subject(), purpose(purpose));
+    }
+
+    public Map<String, String> sign(Principal citizen, String purposePath, Object body, String contentType) {
+        ConsentPurpose purpose = purpose(purposePath);
+        if (contentType != null && !contentType.startsWith("application/fhir+json") && !contentType.startsWith("application/json")) {
+            throw ApiException.unsupportedMediaType("the signed consent must be application/fhir+json");
+        }
+        String document = bodies.text(body);
+        documents.requireSigned(document, citizen.subject(), purpose);
+        byte[] bytes = document.getBytes(StandardCharsets.UTF_8);
+        keep(citizen.account(), purpose, bytes);
+        String grant = commands.sendAndWait(new GrantConsentCommand(citizen.account(), purpose, Hashes.sha256Hex(bytes),
+                citizen.actor()));
+        Map<String, String> answer = new LinkedHashMap<>();
+        answer.put("msg", "the " + purpose.path() + " consent is active");
+        if (purpose == ConsentPurpose.HCO) {
+            answer.put("emergencyToken", emergencyTokens.issue(citizen.subject(), citizen.account(), grant));
+        }
+        return answer;
+    }
+
+    public Map<String, String> revokeHco(Principal citizen) {
+        commands.sendAndWait(new RevokeHcoConsentCommand(citizen.account(), citizen.actor()));
+        return Map.of("msg", "the hco consent is revoked; every emergency token issued under it is refused from now on");
+    }
+
+    private void keep(String accountId, ConsentPurpose purpose, byte[] document) {
+        store.put(ObjectKeys.consent(accountId, purpose.path()), new ByteArrayInputStream(document), document.length,
+                "application/fhir+json", "CITIZEN");
+    }
+
+    private static ConsentPurpose purpose(String path) {
+        try {
+            return ConsentPurpose.fromPath(path);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound("no such consent");
+        }
+    }
+
+}

@@ -1,0 +1,45 @@
+package eu.sehr.cloud.consent.steps;
+
+import eu.sehr.cloud.account.query.AccountDirectory;
+import eu.sehr.cloud.account.query.AccountRecord;
+import eu.sehr.cloud.infra.http.ApiException;
+import eu.sehr.cloud.security.Principal;
+import eu.sehr.cloud.security.TokenKind;
+
+/**
+ * Pipeline step: the consent an endpoint needs, read from the shared store on every request (never cached), so a
+ * revocation holds on every replica the moment it returns. If the state cannot be read the request fails (503),
+ * never passes. The account's own check when the access is recorded closes the remaining gap.
+ */
+public final class RequireConsent {
+
+    private final AccountDirectory directory;
+
+    public RequireConsent(AccountDirectory directory) {
+        this.directory = directory;
+    }
+
+    /** Records: the citizen needs the cloud consent; an HCP or emergency token needs its grant to be still active. */
+    public void forRecords(Principal caller) {
+        if (caller.kind() == TokenKind.CITIZEN) {
+            if (!account(caller).cloudConsent()) {
+                throw ApiException.forbidden("the cloud consent has not been given");
+            }
+        } else {
+            hcoGrant(caller);
+        }
+    }
+
+    /** The HCO consent grant the token was issued under is still the active one. */
+    public void hcoGrant(Principal caller) {
+        String active = account(caller).hcoGrant();
+        if (active == null || !active.equals(caller.grant())) {
+            throw ApiException.forbidden("the citizen's HCO consent is not active");
+        }
+    }
+
+    private AccountRecord account(Principal caller) {
+        return directory.findLive(caller.account(), caller.subject())
+                .orElseThrow(() -> ApiException.unauthorized("the account no longer exists"));
+    }
+}

@@ -1,0 +1,19 @@
+package eu.sehr.cloud.emergency.trust;
+
+import java.time.Instant;
+
+/**
+ * What a verified HCO assertion tells the service: which healthcare organisation (identified by its key) vouches
+ * for which healthcare professional, until when, and the assertion's unique id for the replay check.
+ *
+ * @param hcoId             the first 10 lowercase hex characters of the SHA-256 of the leaf certificate's
+ *                          SubjectPublicKeyInfo: stable while the HCO keeps its key, even across certificate renewals
+ * @param hcoName           the {@code iss} claim
+ * @param hcpName           the {@code sub} claim
+ * @param jti               the {@code jti} claim; the caller refuses a replay
+ * @param expiresAt         the {@code exp} claim
+ * @param certificateSha256 the lowercase hex SHA-256 of the leaf certificate's DER encoding
+ */
+public record HcoAssertion(String hcoId, String hcoName, String hcpName, String jti, Instant expiresAt,
+                           String certificateSha256) {
+}

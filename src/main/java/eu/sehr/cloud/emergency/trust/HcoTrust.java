@@ -1,0 +1,290 @@
+package eu.sehr.cloud.emergency.trust;
+
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertPath;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertStore;
+import java.security.cert.CertificateFactory;
+import java.security.cert.CollectionCertStoreParameters;
+import java.security.cert.PKIXParameters;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import eu.sehr.cloud.infra.ConfigurationException;
+import eu.sehr.cloud.infra.http.ApiException;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwx.JsonWebStructure;
+import org.jose4j.lang.JoseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides whether a healthcare organisation's assertion ({@code POST /hcp/requestaccess}) is to be believed: a compact
+ * JWS (RS256 or ES256) whose {@code x5c} chain leads to a configured trust anchor (PKIX: validity dates, basic
+ * constraints, and revocation when CRLs are configured), signed with the leaf certificate's key, addressed to
+ * {@value #AUDIENCE}, short-lived and current. It does not check {@code jti} replays: the caller does, with the
+ * returned {@link HcoAssertion#jti()}.
+ *
+ * <p>A malformed assertion is a 400; every refusal of trust, signature, audience, lifetime or expiry is a 403 whose
+ * message names the rule and nothing of the certificates.
+ */
+public final class HcoTrust {
+
+    /** The {@code aud} that every assertion must carry. */
+    public static final String AUDIENCE = "sehr-cloud";
+    /** The longest {@code exp - iat} accepted, in seconds. */
+    public static final long MAX_LIFETIME_SECONDS = 300;
+    /** The clock skew tolerated on {@code iat} and {@code exp}, in seconds. */
+    public static final long CLOCK_SKEW_SECONDS = 30;
+
+    private static final Logger LOG = LoggerFactory.getLogger(HcoTrust.class);
+    private static final int MAX_ASSERTION_CHARS = 64 * 1024;
+    private static final int MAX_CHAIN_LENGTH = 8;
+    private static final int MAX_CLAIM_CHARS = 256;
+    private static final int HCO_ID_HEX_CHARS = 10;
+    private static final int DIGITAL_SIGNATURE = 0;
+    private static final Set<String> ALGORITHM_NAMES = Set.of(
+            AlgorithmIdentifiers.RSA_USING_SHA256, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
+    private static final AlgorithmConstraints ALGORITHMS = new AlgorithmConstraints(
+            AlgorithmConstraints.ConstraintType.PERMIT, ALGORITHM_NAMES.toArray(String[]::new));
+
+    private final Set<TrustAnchor> anchors;
+    private final List<X509Certificate> anchorCertificates;
+    private final Optional<CertStore> crls;
+    private final Clock clock;
+
+    public HcoTrust(TrustAnchors trustAnchors, Clock clock) {
+        this.anchorCertificates = trustAnchors.certificates();
+        this.anchors = anchorCertificates.stream()
+                .map(certificate -> new TrustAnchor(certificate, null))
+                .collect(Collectors.toUnmodifiableSet());
+        this.crls = trustAnchors.crls().isEmpty() ? Optional.empty() : Optional.of(certStore(trustAnchors));
+        this.clock = clock;
+    }
+
+    /**
+     * Loads the anchors ({@code sehr.hco.trust-anchors}) and the optional CRLs (a file or folder) as
+     * {@link TrustAnchors#load} does.
+     *
+     * @throws ConfigurationException when a configured file cannot be read
+     */
+    public static HcoTrust fromPath(Optional<Path> anchors, Optional<Path> crls, Clock clock) {
+        return new HcoTrust(TrustAnchors.load(anchors, crls), clock);
+    }
+
+    /**
+     * Verifies the assertion and returns what it asserts.
+     *
+     * @throws ApiException 400 when the assertion is missing or malformed, 403 when it is not to be trusted
+     */
+    public HcoAssertion verify(String assertion) {
+        JsonWebSignature jws = parse(assertion);
+        String algorithm = jws.getAlgorithmHeaderValue();
+        if (algorithm == null || !ALGORITHM_NAMES.contains(algorithm)) {
+            throw refused("the HCO assertion must be signed with RS256 or ES256");
+        }
+        if (anchors.isEmpty()) {
+            throw refused("no healthcare organisation is trusted by this server");
+        }
+        X509Certificate leaf = validateChain(jws);
+        verifySignature(jws, leaf);
+        JwtClaims claims = claims(jws);
+        Instant expiresAt = checkTimes(claims);
+        checkAudience(claims);
+        return new HcoAssertion(hcoId(leaf), text(claims, "iss"), text(claims, "sub"), text(claims, "jti"),
+                expiresAt, sha256Hex(der(leaf)));
+    }
+
+    /** The HCO id of a certificate: 10 lowercase hex characters of the SHA-256 of its SubjectPublicKeyInfo. */
+    public static String hcoId(X509Certificate certificate) {
+        return sha256Hex(certificate.getPublicKey().getEncoded()).substring(0, HCO_ID_HEX_CHARS);
+    }
+
+    private static JsonWebSignature parse(String assertion) {
+        if (assertion == null || assertion.isBlank()) {
+            throw ApiException.badRequest("hcoAssertion is missing");
+        }
+        if (assertion.length() > MAX_ASSERTION_CHARS) {
+            throw ApiException.badRequest("hcoAssertion is too long");
+        }
+        try {
+            JsonWebStructure structure = JsonWebStructure.fromCompactSerialization(assertion.strip());
+            if (structure instanceof JsonWebSignature jws) {
+                jws.setAlgorithmConstraints(ALGORITHMS);
+                return jws;
+            }
+        } catch (JoseException | RuntimeException e) {
+            LOG.debug("Unparseable HCO assertion: {}", e.toString());
+        }
+        throw ApiException.badRequest("hcoAssertion is not a compact JWS");
+    }
+
+    private X509Certificate validateChain(JsonWebSignature jws) {
+        List<X509Certificate> chain;
+        try {
+            chain = jws.getCertificateChainHeaderValue();
+        } catch (JoseException | RuntimeException e) {
+            LOG.debug("Unreadable x5c header: {}", e.toString());
+            throw refused("the HCO assertion's x5c certificate chain cannot be read");
+        }
+        if (chain == null || chain.isEmpty()) {
+            throw refused("the HCO assertion carries no x5c certificate chain");
+        }
+        if (chain.size() > MAX_CHAIN_LENGTH) {
+            throw refused("the HCO assertion's x5c certificate chain is too long");
+        }
+        X509Certificate leaf = chain.get(0);
+        try {
+            CertPath path = CertificateFactory.getInstance("X.509").generateCertPath(withoutAnchors(chain));
+            PKIXParameters parameters = new PKIXParameters(anchors);
+            parameters.setDate(Date.from(clock.instant()));
+            parameters.setRevocationEnabled(crls.isPresent());
+            crls.ifPresent(parameters::addCertStore);
+            CertPathValidator.getInstance("PKIX").validate(path, parameters);
+        } catch (GeneralSecurityException e) {
+            LOG.debug("HCO certificate chain refused: {}", e.getMessage());
+            throw refused("the HCO certificate chain is not trusted, expired or revoked");
+        }
+        boolean[] keyUsage = leaf.getKeyUsage();
+        if (keyUsage != null && !keyUsage[DIGITAL_SIGNATURE]) {
+            throw refused("the HCO certificate is not meant for digital signatures");
+        }
+        return leaf;
+    }
+
+    /** The chain without the trailing certificates that are themselves anchors (PKIX wants paths that stop short). */
+    private List<X509Certificate> withoutAnchors(List<X509Certificate> chain) {
+        List<X509Certificate> path = new ArrayList<>(chain);
+        while (path.size() > 1 && anchorCertificates.contains(path.get(path.size() - 1))) {
+            path.remove(path.size() - 1);
+        }
+        return path;
+    }
+
+    private static void verifySignature(JsonWebSignature jws, X509Certificate leaf) {
+        jws.setKey(leaf.getPublicKey());
+        boolean valid;
+        try {
+            valid = jws.verifySignature();
+        } catch (JoseException | RuntimeException e) {
+            LOG.debug("HCO assertion signature not verifiable: {}", e.toString());
+            valid = false;
+        }
+        if (!valid) {
+            throw refused("the HCO assertion's signature does not match its certificate");
+        }
+    }
+
+    private static JwtClaims claims(JsonWebSignature jws) {
+        try {
+            return JwtClaims.parse(jws.getPayload());
+        } catch (JoseException | InvalidJwtException | RuntimeException e) {
+            throw ApiException.badRequest("the HCO assertion's claims are not a JSON object");
+        }
+    }
+
+    private Instant checkTimes(JwtClaims claims) {
+        long issuedAt = seconds(claims, "iat");
+        long expires = seconds(claims, "exp");
+        long now = clock.instant().getEpochSecond();
+        if (expires <= issuedAt || expires - issuedAt > MAX_LIFETIME_SECONDS) {
+            throw refused("the HCO assertion must expire within " + MAX_LIFETIME_SECONDS + " seconds of being issued");
+        }
+        if (issuedAt > now + CLOCK_SKEW_SECONDS) {
+            throw refused("the HCO assertion is issued in the future");
+        }
+        if (expires + CLOCK_SKEW_SECONDS <= now) {
+            throw refused("the HCO assertion has expired");
+        }
+        return Instant.ofEpochSecond(expires);
+    }
+
+    private static void checkAudience(JwtClaims claims) {
+        List<String> audience;
+        try {
+            audience = claims.hasAudience() ? claims.getAudience() : List.of();
+        } catch (MalformedClaimException e) {
+            throw ApiException.badRequest("the HCO assertion's aud claim is malformed");
+        }
+        if (!audience.contains(AUDIENCE)) {
+            throw refused("the HCO assertion is not addressed to " + AUDIENCE);
+        }
+    }
+
+    private static long seconds(JwtClaims claims, String name) {
+        NumericDate date;
+        try {
+            date = claims.getNumericDateClaimValue(name);
+        } catch (MalformedClaimException e) {
+            throw ApiException.badRequest("the HCO assertion's " + name + " claim is not a number");
+        }
+        if (date == null) {
+            throw ApiException.badRequest("the HCO assertion lacks the " + name + " claim");
+        }
+        return date.getValue();
+    }
+
+    private static String text(JwtClaims claims, String name) {
+        String value;
+        try {
+            value = claims.getStringClaimValue(name);
+        } catch (MalformedClaimException e) {
+            throw ApiException.badRequest("the HCO assertion's " + name + " claim is not a string");
+        }
+        if (value == null || value.isBlank()) {
+            throw ApiException.badRequest("the HCO assertion lacks the " + name + " claim");
+        }
+        if (value.length() > MAX_CLAIM_CHARS || value.chars().anyMatch(Character::isISOControl)) {
+            throw ApiException.badRequest("the HCO assertion's " + name + " claim must be at most "
+                    + MAX_CLAIM_CHARS + " printable characters");
+        }
+        return value;
+    }
+
+    private static ApiException refused(String rule) {
+        LOG.debug("HCO assertion refused: {}", rule);
+        return ApiException.forbidden(rule);
+    }
+
+    private static CertStore certStore(TrustAnchors trustAnchors) {
+        try {
+            return CertStore.getInstance("Collection", new CollectionCertStoreParameters(trustAnchors.crls()));
+        } catch (GeneralSecurityException e) {
+            throw new ConfigurationException("sehr.hco.crls: the revocation lists cannot be used", e);
+        }
+    }
+
+    private static byte[] der(X509Certificate certificate) {
+        try {
+            return certificate.getEncoded();
+        } catch (GeneralSecurityException e) {
+            throw refused("the HCO certificate cannot be encoded");
+        }
+    }
+
+    private static String sha256Hex(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package eu.sehr.cloud.infra.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * A request body as a blocking {@link InputStream} for the worker thread that runs the route, fed by Vert.x's
+ * event loop with back-pressure: the request is paused while more than {@value #HIGH_WATER} bytes wait, so an
+ * upload of any size passes through bounded memory and never touches the disk.
+ */
+public final class RequestBodyStream extends InputStream {
+
+    private static final int HIGH_WATER = 4 * 1024 * 1024;
+    private static final int LOW_WATER = 1024 * 1024;
+    private static final long IDLE_TIMEOUT_SECONDS = 30;
+
+    private final HttpServerRequest request;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final ArrayDeque<Buffer> chunks = new ArrayDeque<>();
+    private Buffer current;
+    private int position;
+    private long queued;
+    private boolean ended;
+    private boolean paused;
+    private Throwable failure;
+
+    public RequestBodyStream(HttpServerRequest request) {
+        this.request = request;
+        request.handler(this::offer);
+        request.endHandler(v -> finish(null));
+        request.exceptionHandler(this::finish);
+        request.resume();
+    }
+
+    private void offer(Buffer chunk) {
+        lock.lock();
+        try {
+            chunks.add(chunk);
+            queued += chunk.length();
+            if (queued > HIGH_WATER && !paused) {
+                paused = true;
+                request.pause();
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void finish(Throwable cause) {
+        lock.lock();
+        try {
+            ended = true;
+            failure = cause;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public int read() throws IOException {
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] target, int offset, int length) throws IOException {
+        if (length == 0) {
+            return 0;
+        }
+        if (current == null || position >= current.length()) {
+            if (!nextChunk()) {
+                return -1;
+            }
+        }
+        int n = Math.min(length, current.length() - position);
+        current.getBytes(position, position + n, target, offset);
+        position += n;
+        return n;
+    }
+
+    private boolean nextChunk() throws IOException {
+        lock.lock();
+        try {
+            while (chunks.isEmpty()) {
+                if (ended) {
+                    if (failure != null) {
+                        throw new IOException("the request body could not be read", failure);
+                    }
+                    return false;
+                }
+                if (!changed.await(IDLE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                    throw new IOException("the client stopped sending the request body");
+                }
+            }
+            current = chunks.poll();
+            position = 0;
+            queued -= current.length();
+            if (paused && queued < LOW_WATER) {
+                paused = false;
+                request.resume();
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while reading the request body");
+        } finally {
+            lock.unlock();
+        }
+    }
+}

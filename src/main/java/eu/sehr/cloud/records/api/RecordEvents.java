@@ -1,0 +1,30 @@
+package eu.sehr.cloud.records.api;
+
+import eu.sehr.cloud.account.api.CitizenEvent;
+
+/**
+ * The events of the records feature: names, sizes and SHA-256 hashes, never record bytes. Who acted (the citizen
+ * or an HCP of an HCO) is in the event's actor metadata.
+ */
+public final class RecordEvents {
+
+    private RecordEvents() {
+    }
+
+    public record HealthRecordUploaded(String accountId, String bucket, String object, long bytes, String sha256,
+                                       String contentType) implements CitizenEvent {
+    }
+
+    public record HealthRecordDownloaded(String accountId, String bucket, String object, long bytes, String sha256)
+            implements CitizenEvent {
+    }
+
+    public record HealthRecordMetadataRead(String accountId, String bucket, String object) implements CitizenEvent {
+    }
+
+    public record BucketListed(String accountId, String bucket) implements CitizenEvent {
+    }
+
+    public record BucketsListed(String accountId) implements CitizenEvent {
+    }
+}

@@ -1,0 +1,66 @@
+package eu.sehr.cloud.records.query;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import eu.sehr.cloud.account.api.AccountEvents.CitizenAccountDeleted;
+import eu.sehr.cloud.infra.Sql;
+import eu.sehr.cloud.records.api.RecordEvents.HealthRecordUploaded;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+
+/**
+ * The records that were uploaded and recorded: name, size, type, SHA-256 and date, per logical bucket. Kept in
+ * the same transaction as the upload events (a subscribing processor), so a listing never shows a record whose
+ * upload was not recorded.
+ */
+@ProcessingGroup(RecordCatalogue.PROCESSING_GROUP)
+public class RecordCatalogue {
+
+    public static final String PROCESSING_GROUP = "record-catalogue";
+
+    private final Sql sql;
+
+    public RecordCatalogue(Sql sql) {
+        this.sql = sql;
+    }
+
+    public List<String> objectsIn(String bucket) {
+        return sql.list("SELECT object_name FROM health_record WHERE bucket_name = ? ORDER BY object_name COLLATE \"C\"",
+                s -> s.setString(1, bucket), row -> row.getString(1));
+    }
+
+    public Optional<RecordEntry> find(String bucket, String object) {
+        return sql.first("SELECT bucket_name, object_name, size_bytes, content_type, sha256, date_added FROM health_record "
+                        + "WHERE bucket_name = ? AND object_name = ?",
+                s -> {
+                    s.setString(1, bucket);
+                    s.setString(2, object);
+                },
+                row -> new RecordEntry(row.getString(1), row.getString(2), row.getLong(3), row.getString(4),
+                        row.getString(5), row.getTimestamp(6).toInstant()));
+    }
+
+    @EventHandler
+    void on(HealthRecordUploaded event, @Timestamp Instant at) {
+        sql.update("INSERT INTO health_record (bucket_name, object_name, account_id, size_bytes, content_type, sha256, date_added) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (bucket_name, object_name) DO UPDATE SET "
+                + "size_bytes = EXCLUDED.size_bytes, content_type = EXCLUDED.content_type, sha256 = EXCLUDED.sha256, "
+                + "date_added = EXCLUDED.date_added", s -> {
+            s.setString(1, event.bucket());
+            s.setString(2, event.object());
+            s.setString(3, event.accountId());
+            s.setLong(4, event.bytes());
+            s.setString(5, event.contentType());
+            s.setString(6, event.sha256());
+            s.setTimestamp(7, java.sql.Timestamp.from(at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+        });
+    }
+
+    @EventHandler
+    void on(CitizenAccountDeleted event) {
+        sql.update("DELETE FROM health_record WHERE account_id = ?", s -> s.setString(1, event.accountId()));
+    }
+}

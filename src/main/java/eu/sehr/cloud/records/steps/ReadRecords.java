@@ -1,0 +1,97 @@
+package eu.sehr.cloud.records.steps;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import eu.sehr.cloud.infra.http.ApiException;
+import eu.sehr.cloud.infra.http.Names;
+import eu.sehr.cloud.records.api.RecordEvents.BucketListed;
+import eu.sehr.cloud.records.api.RecordEvents.BucketsListed;
+import eu.sehr.cloud.records.api.RecordEvents.HealthRecordDownloaded;
+import eu.sehr.cloud.records.api.RecordEvents.HealthRecordMetadataRead;
+import eu.sehr.cloud.records.query.RecordCatalogue;
+import eu.sehr.cloud.records.query.RecordEntry;
+import eu.sehr.cloud.security.Principal;
+import eu.sehr.cloud.storage.ObjectKeys;
+import eu.sehr.cloud.storage.RecordStore;
+
+/**
+ * Pipeline steps that read records: the bucket list, a bucket's objects, an object's metadata and its bytes. Each
+ * appends its event before answering; a download opens the object first, so no download is recorded that could
+ * not be served.
+ */
+public final class ReadRecords {
+
+    private final RecordAccess access;
+    private final RecordCatalogue catalogue;
+    private final RecordStore store;
+
+    public ReadRecords(RecordAccess access, RecordCatalogue catalogue, RecordStore store) {
+        this.access = access;
+        this.catalogue = catalogue;
+        this.store = store;
+    }
+
+    public Map<String, List<String>> buckets(Principal caller) {
+        List<String> buckets = access.visibleBuckets(caller);
+        access.record(caller, new BucketsListed(caller.account()), false);
+        return Map.of("buckets", buckets);
+    }
+
+    public Map<String, Object> objects(Principal caller, String bucket) {
+        Target target = access.target(caller, bucket);
+        List<String> objects = catalogue.objectsIn(target.bucket());
+        access.record(caller, new BucketListed(caller.account(), target.bucket()), false);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("bucket", target.bucket());
+        answer.put("objects", objects);
+        return answer;
+    }
+
+    public Map<String, Object> metadata(Principal caller, String bucket, String object) {
+        RecordEntry entry = find(caller, bucket, object);
+        access.record(caller, new HealthRecordMetadataRead(caller.account(), entry.bucket(), entry.object()), false);
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("objectName", entry.object());
+        metadata.put("bucketName", entry.bucket());
+        metadata.put("size", entry.size() / 1024.0);
+        metadata.put("type", entry.contentType());
+        metadata.put("dateAdded", entry.dateAdded().toString());
+        metadata.put("sha256", entry.sha256());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("object", entry.object());
+        answer.put("metadata", metadata);
+        return answer;
+    }
+
+    public Download download(Principal caller, String bucket, String object) {
+        RecordEntry entry = find(caller, bucket, object);
+        InputStream content = store.open(ObjectKeys.record(entry.bucket(), entry.object()))
+                .orElseThrow(() -> ApiException.notFound("no such record"));
+        try {
+            access.record(caller, new HealthRecordDownloaded(caller.account(), entry.bucket(), entry.object(), entry.size(),
+                    entry.sha256()), true);
+        } catch (RuntimeException e) {
+            closeQuietly(content);
+            throw e;
+        }
+        return new Download(content, entry);
+    }
+
+    private RecordEntry find(Principal caller, String bucket, String object) {
+        Target target = access.target(caller, bucket);
+        Names.requireObjectName(object);
+        return catalogue.find(target.bucket(), object).orElseThrow(() -> ApiException.notFound("no such record"));
+    }
+
+    private static void closeQuietly(InputStream content) {
+        try {
+            content.close();
+        } catch (IOException ignored) {
+            // the download is refused anyway
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package eu.sehr.cloud.storage;
+
+/**
+ * Where things live in the one physical bucket: records under {@code {bucketName}/{objectName}}, signed consent
+ * documents under {@code _consents/{accountId}/} (bucket names never start with {@code _}, so the two never meet).
+ */
+public final class ObjectKeys {
+
+    private static final String CONSENTS = "_consents/";
+
+    private ObjectKeys() {
+    }
+
+    public static String record(String bucket, String object) {
+        return bucket + "/" + object;
+    }
+
+    public static String bucketPrefix(String bucket) {
+        return bucket + "/";
+    }
+
+    public static String consent(String accountId, String purpose) {
+        return CONSENTS + accountId + "/" + purpose + ".json";
+    }
+
+    public static String consentsPrefix(String accountId) {
+        return CONSENTS + accountId + "/";
+    }
+}

@@ -1,0 +1,111 @@
+package eu.sehr.cloud.storage;
+
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import eu.sehr.cloud.infra.StoreUnavailableException;
+import io.minio.GetObjectArgs;
+import io.minio.GetObjectResponse;
+import io.minio.ListObjectsArgs;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectArgs;
+import io.minio.Result;
+import io.minio.errors.ErrorResponseException;
+import io.minio.messages.Item;
+
+/**
+ * The records' bytes in S3 object storage, through the MinIO client: streamed puts that the S3 server makes
+ * visible atomically when complete (user metadata: date added, uploader kind), streamed gets, listings and
+ * removal. What is known of each record (size, type, SHA-256) is in the {@code RecordCatalogue}.
+ * Storage failures surface as {@link StoreUnavailableException} (503); a missing object as an empty optional.
+ */
+public final class RecordStore {
+
+    /** Part size of multipart uploads of unknown length: the memory one upload may hold at a time. */
+    private static final long PART_SIZE = 16L * 1024 * 1024;
+    private static final String DATE_ADDED = "date-added";
+    private static final String UPLOADER = "uploader-kind";
+
+    private final MinioClient minio;
+    private final String bucket;
+
+    public RecordStore(MinioClient minio, String bucket) {
+        this.minio = minio;
+        this.bucket = bucket;
+    }
+
+    /** Stores the stream under the key; {@code size} is -1 when unknown. The caller's stream may abort the put by failing. */
+    public void put(String key, InputStream content, long size, String contentType, String uploaderKind) {
+        try {
+            minio.putObject(PutObjectArgs.builder()
+                    .bucket(bucket)
+                    .object(key)
+                    .stream(content, size, size < 0 ? PART_SIZE : -1)
+                    .contentType(contentType)
+                    .userMetadata(Map.of(DATE_ADDED, Instant.now().toString(), UPLOADER, uploaderKind))
+                    .build());
+        } catch (Exception e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof StreamRefusal refusal) {
+                    throw refusal.refusal();
+                }
+            }
+            throw unavailable(e);
+        }
+    }
+
+    /** An open stream of the record's bytes, or empty when it does not exist. The caller closes it. */
+    public Optional<GetObjectResponse> open(String key) {
+        try {
+            return Optional.of(minio.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build()));
+        } catch (ErrorResponseException e) {
+            if (isMissing(e)) {
+                return Optional.empty();
+            }
+            throw unavailable(e);
+        } catch (Exception e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** The names directly under the prefix, in the storage's (lexicographic) order. */
+    public List<String> names(String prefix) {
+        List<String> names = new ArrayList<>();
+        try {
+            for (Result<Item> result : minio.listObjects(ListObjectsArgs.builder().bucket(bucket).prefix(prefix).recursive(true).build())) {
+                names.add(result.get().objectName().substring(prefix.length()));
+            }
+            return names;
+        } catch (Exception e) {
+            throw unavailable(e);
+        }
+    }
+
+    public void remove(String key) {
+        try {
+            minio.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
+        } catch (Exception e) {
+            throw unavailable(e);
+        }
+    }
+
+    public void removeAll(String prefix) {
+        for (String name : names(prefix)) {
+            remove(prefix + name);
+        }
+    }
+
+    private static boolean isMissing(ErrorResponseException e) {
+        String code = e.errorResponse().code();
+        return "NoSuchKey".equals(code) || "NoSuchObject".equals(code) || "NotFound".equals(code);
+    }
+
+    private static StoreUnavailableException unavailable(Exception e) {
+        return new StoreUnavailableException("object storage is unavailable", e);
+    }
+}
