@@ -47,3 +47,19 @@ CREATE TABLE IF NOT EXISTS health_record (
     PRIMARY KEY (bucket_name, object_name)
 );
 CREATE INDEX IF NOT EXISTS health_record_by_account ON health_record (account_id);
+
+-- HCO assertion ids already used, kept until the assertion expires (replay guard shared by every replica).
+CREATE TABLE IF NOT EXISTS seen_assertion (
+    issuer     VARCHAR(64)  NOT NULL,
+    jti        VARCHAR(256) NOT NULL,
+    expires_at TIMESTAMPTZ  NOT NULL,
+    PRIMARY KEY (issuer, jti)
+);
+
+-- Emergency accesses not yet ended, so that their end (expiry) is recorded even when no request comes.
+CREATE TABLE IF NOT EXISTS open_emergency_access (
+    access_id  VARCHAR(36) PRIMARY KEY,
+    account_id VARCHAR(36) NOT NULL,
+    expires_at TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX IF NOT EXISTS open_emergency_access_by_expiry ON open_emergency_access (expires_at);

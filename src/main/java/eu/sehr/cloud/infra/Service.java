@@ -20,6 +20,11 @@ import ca.uhn.fhir.context.FhirContext;
 import eu.sehr.cloud.consent.fhir.ConsentDocuments;
 import eu.sehr.cloud.consent.steps.ConsentSteps;
 import eu.sehr.cloud.consent.steps.RequireConsent;
+import eu.sehr.cloud.emergency.query.OpenAccesses;
+import eu.sehr.cloud.emergency.steps.AccessEndSweeper;
+import eu.sehr.cloud.emergency.steps.RequestAccess;
+import eu.sehr.cloud.emergency.trust.HcoTrust;
+import eu.sehr.cloud.security.ReplayGuard;
 import eu.sehr.cloud.infra.http.ErrorResponder;
 import eu.sehr.cloud.infra.http.RequestBodies;
 import eu.sehr.cloud.records.query.BucketRegistry;
@@ -54,11 +59,13 @@ public final class Service implements AutoCloseable {
     private final Stores stores;
     private final Configuration axon;
     private final Main camel;
+    private final AccessEndSweeper sweeper;
 
-    private Service(Stores stores, Configuration axon, Main camel) {
+    private Service(Stores stores, Configuration axon, Main camel, AccessEndSweeper sweeper) {
         this.stores = stores;
         this.axon = axon;
         this.camel = camel;
+        this.sweeper = sweeper;
     }
 
     public static Service start(Settings settings) {
@@ -66,6 +73,7 @@ public final class Service implements AutoCloseable {
         Stores stores = Stores.open(settings);
         Configuration axon = null;
         Main camel = null;
+        AccessEndSweeper sweeper = null;
         try {
             ObjectMapper mapper = Json.newMapper();
             Clock clock = Clock.systemUTC();
@@ -76,9 +84,10 @@ public final class Service implements AutoCloseable {
 
             BucketRegistry bucketRegistry = new BucketRegistry(sql);
             RecordCatalogue catalogue = new RecordCatalogue(sql);
+            OpenAccesses openAccesses = new OpenAccesses(sql);
             axon = AxonSetup.start(transactions, mapper, new AxonSetup.Handlers(
                     List.of(c -> new Registration(c.repository(CitizenAccount.class), directory, chain)),
-                    List.of(directory, bucketRegistry, catalogue),
+                    List.of(directory, bucketRegistry, catalogue, openAccesses),
                     List.of(),
                     List.of(chain)));
             CommandGateway commands = axon.getComponent(CommandGateway.class);
@@ -93,6 +102,11 @@ public final class Service implements AutoCloseable {
                     settings.getDuration("sehr.login.window"));
             RecordStore store = new RecordStore(stores.minio(), stores.bucket());
             RecordAccess access = new RecordAccess(bucketRegistry, commands);
+            RequireConsent requireConsent = new RequireConsent(directory);
+            HcoTrust hcoTrust = HcoTrust.fromPath(settings.find("sehr.hco.trust-anchors").map(Path::of),
+                    settings.find("sehr.hco.crls").map(Path::of), clock);
+            sweeper = new AccessEndSweeper(openAccesses, commands, clock);
+            sweeper.start(settings.getDuration("sehr.hco.sweep-interval"));
 
             Main main = new Main();
             camel = main;
@@ -106,7 +120,9 @@ public final class Service implements AutoCloseable {
                     Map.entry("errorResponder", new ErrorResponder(mapper)),
                     Map.entry("recordRefusal", new RecordRefusal(commands, axon.eventGateway())),
                     Map.entry("authenticate", new Authenticate(tokens, directory)),
-                    Map.entry("requireConsent", new RequireConsent(directory)),
+                    Map.entry("requireConsent", requireConsent),
+                    Map.entry("requestAccess", new RequestAccess(bodies, hcoTrust, new ReplayGuard(sql, clock), requireConsent,
+                            commands, tokens, clock, settings.getDuration("sehr.hco.token-ttl"))),
                     Map.entry("registerCitizen", new RegisterCitizen(bodies, hasher, commands)),
                     Map.entry("loginCitizen", new LoginCitizen(bodies, directory, hasher, throttle, tokens, commands,
                             settings.getDuration("sehr.token.citizen-ttl"), emergencyTokens)),
@@ -123,8 +139,11 @@ public final class Service implements AutoCloseable {
             new HttpDefaults(mapper).install(camel.getCamelContext());
             LOG.info("S-EHR Cloud serves on port {} (started in {} ms)", settings.get("sehr.port"),
                     (System.nanoTime() - started) / 1_000_000);
-            return new Service(stores, axon, camel);
+            return new Service(stores, axon, camel, sweeper);
         } catch (RuntimeException e) {
+            if (sweeper != null) {
+                sweeper.close();
+            }
             if (camel != null) {
                 camel.stop();
             }
@@ -153,6 +172,7 @@ public final class Service implements AutoCloseable {
     @Override
     public void close() {
         try {
+            sweeper.close();
             camel.stop();
         } finally {
             axon.shutdown();

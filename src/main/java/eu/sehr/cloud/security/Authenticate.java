@@ -20,7 +20,20 @@ public final class Authenticate {
     }
 
     public Principal citizen(String authorization, String query) {
-        Principal principal = tokens.verify(bearer(authorization, query), TokenKind.CITIZEN);
+        return ofLiveAccount(tokens.verify(bearer(authorization, query), TokenKind.CITIZEN));
+    }
+
+    /** The citizen's emergency token, shown by an HCP to request access. */
+    public Principal emergency(String authorization, String query) {
+        return ofLiveAccount(tokens.verify(bearer(authorization, query), TokenKind.EMERGENCY));
+    }
+
+    /** An HCP's access token, scoped to one citizen, one HCO and one HCP. */
+    public Principal hcp(String authorization, String query) {
+        return ofLiveAccount(tokens.verify(bearer(authorization, query), TokenKind.HCO));
+    }
+
+    private Principal ofLiveAccount(Principal principal) {
         if (principal.account() == null || directory.findLive(principal.account(), principal.subject()).isEmpty()) {
             throw ApiException.unauthorized("the account no longer exists");
         }

@@ -21,6 +21,8 @@ public record Principal(TokenKind kind, String subject, String account, String g
                 return Actor.hcp(hcpName, hcoName);
             case AUDITOR:
                 return Actor.auditor(subject);
+            case EMERGENCY:
+                return Actor.anonymous();
             default:
                 return Actor.citizen(subject);
         }

@@ -78,6 +78,16 @@ public final class Api {
         return new Citizen(username, password, token);
     }
 
+    /** Downloads the proposed consent, signs it (status active) and posts it back. */
+    public Response signConsent(String token, String purpose) {
+        String signed = get("/citizen/consent/" + purpose, token).expect(200).text().replace("\"proposed\"", "\"active\"");
+        return send("POST", "/citizen/consent/" + purpose, token, "application/fhir+json", signed.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Response upload(String path, String token, String objectName, byte[] record) {
+        return send("POST", path + "?objectName=" + objectName, token, "application/octet-stream", record);
+    }
+
     public static String credentials(String username, String password) {
         return "{\"username\":" + quote(username) + ",\"password\":" + quote(password) + "}";
     }

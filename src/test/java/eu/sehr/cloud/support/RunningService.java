@@ -7,6 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import java.time.Clock;
+import java.util.List;
+
+import eu.sehr.cloud.emergency.trust.CertifiedKey;
+import eu.sehr.cloud.emergency.trust.DevCertificates;
+import eu.sehr.cloud.emergency.trust.PemFiles;
 import eu.sehr.cloud.infra.Service;
 import eu.sehr.cloud.infra.Settings;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -43,7 +49,7 @@ public final class RunningService implements BeforeAllCallback, ParameterResolve
     }
 
     /** A started service with its data dir and client. */
-    public record Started(Service service, Path dataDir, int port, Api api)
+    public record Started(Service service, Path dataDir, int port, Api api, CertifiedKey hcoCa)
             implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
         public static Started start() {
@@ -52,12 +58,21 @@ public final class RunningService implements BeforeAllCallback, ParameterResolve
 
         public static Started start(Path dataDir, Map<String, String> extra) {
             int port = freePort();
-            Map<String, String> settings = new java.util.HashMap<>(extra);
+            CertifiedKey hcoCa = new DevCertificates(Clock.systemUTC()).certificateAuthority("Test Health Authority CA");
+            Path anchors = dataDir.resolve("hco-trust-anchors.pem");
+            try {
+                PemFiles.writeCertificates(anchors, List.of(hcoCa.certificate()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Map<String, String> settings = new java.util.HashMap<>();
+            settings.put("sehr.hco.trust-anchors", anchors.toString());
+            settings.putAll(extra);
             settings.put("sehr.data-dir", dataDir.toString());
             settings.put("sehr.port", Integer.toString(port));
             settings.put("sehr.host", "127.0.0.1");
             Service service = Service.start(Settings.load().with(settings));
-            return new Started(service, dataDir, port, new Api("http://127.0.0.1:" + port));
+            return new Started(service, dataDir, port, new Api("http://127.0.0.1:" + port), hcoCa);
         }
 
         @Override

@@ -2,6 +2,9 @@ package eu.sehr.cloud.account.command;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -18,6 +21,9 @@ import eu.sehr.cloud.consent.api.ConsentCommands.RevokeHcoConsentCommand;
 import eu.sehr.cloud.consent.api.ConsentEvents.ConsentGranted;
 import eu.sehr.cloud.consent.api.ConsentEvents.HcoConsentRevoked;
 import eu.sehr.cloud.consent.api.ConsentPurpose;
+import eu.sehr.cloud.emergency.api.EmergencyEvents.EmergencyAccessEnded;
+import eu.sehr.cloud.emergency.api.EmergencyEvents.EmergencyAccessGranted;
+import eu.sehr.cloud.emergency.api.EndExpiredAccessesCommand;
 import eu.sehr.cloud.infra.http.ApiException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -39,8 +45,13 @@ public class CitizenAccount {
     private boolean deleted;
     private boolean cloudConsent;
     private String hcoGrant;
+    private Map<String, OpenAccess> openAccesses = new LinkedHashMap<>();
     private long nextSequence;
     private String chainHead;
+
+    /** An emergency access that has not ended yet. */
+    record OpenAccess(String hcoName, String hcpName, Instant expiresAt) {
+    }
 
     protected CitizenAccount() {
         // for Axon: rebuilt from events or a snapshot
@@ -73,16 +84,33 @@ public class CitizenAccount {
         if (hcoGrant == null) {
             throw ApiException.notFound("no HCO consent is active");
         }
-        record(new HcoConsentRevoked(accountId, hcoGrant), command.actor(), chain);
+        revokeHcoGrant(command.actor(), chain);
+    }
+
+    @CommandHandler
+    void handle(EndExpiredAccessesCommand command, HashChain chain) {
+        Instant now = Instant.now();
+        List.copyOf(openAccesses.entrySet()).stream()
+                .filter(open -> open.getValue().expiresAt().isBefore(now))
+                .forEach(open -> endAccess(open.getKey(), open.getValue(), "EXPIRED", Actor.system(), chain));
     }
 
     @CommandHandler
     void handle(DeleteAccountCommand command, HashChain chain) {
         require(Precondition.LIVE_ACCOUNT);
         if (hcoGrant != null) {
-            record(new HcoConsentRevoked(accountId, hcoGrant), command.actor(), chain);
+            revokeHcoGrant(command.actor(), chain);
         }
         record(new CitizenAccountDeleted(accountId, username), command.actor(), chain);
+    }
+
+    private void revokeHcoGrant(Actor actor, HashChain chain) {
+        List.copyOf(openAccesses.entrySet()).forEach(open -> endAccess(open.getKey(), open.getValue(), "REVOKED", actor, chain));
+        record(new HcoConsentRevoked(accountId, hcoGrant), actor, chain);
+    }
+
+    private void endAccess(String accessId, OpenAccess access, String reason, Actor actor, HashChain chain) {
+        record(new EmergencyAccessEnded(accountId, accessId, access.hcoName(), access.hcpName(), reason), actor, chain);
     }
 
     @EventSourcingHandler
@@ -100,6 +128,10 @@ public class CitizenAccount {
             }
         } else if (event instanceof HcoConsentRevoked) {
             hcoGrant = null;
+        } else if (event instanceof EmergencyAccessGranted granted) {
+            openAccesses.put(granted.accessId(), new OpenAccess(granted.hcoName(), granted.hcpName(), granted.expiresAt()));
+        } else if (event instanceof EmergencyAccessEnded ended) {
+            openAccesses.remove(ended.accessId());
         } else if (event instanceof CitizenAccountDeleted) {
             deleted = true;
             cloudConsent = false;

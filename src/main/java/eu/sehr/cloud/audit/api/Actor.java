@@ -3,7 +3,7 @@ package eu.sehr.cloud.audit.api;
 import java.util.Map;
 
 /**
- * Who caused an event: its kind (CITIZEN, HCP, AUDITOR, ANONYMOUS), a name (username, HCP name, auditor name)
+ * Who caused an event: its kind (CITIZEN, HCP, AUDITOR, SYSTEM, ANONYMOUS), a name (username, HCP name, auditor name)
  * and for HCPs the healthcare organisation's name. Kept in each event's metadata.
  */
 public record Actor(String kind, String name, String hco) {
@@ -22,6 +22,11 @@ public record Actor(String kind, String name, String hco) {
 
     public static Actor auditor(String name) {
         return new Actor("AUDITOR", name, null);
+    }
+
+    /** The service itself, e.g. recording that an emergency access expired. */
+    public static Actor system() {
+        return new Actor("SYSTEM", "sehr-cloud", null);
     }
 
     public static Actor anonymous() {

@@ -1,0 +1,85 @@
+package eu.sehr.cloud.emergency.steps;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import eu.sehr.cloud.account.api.AccountCommands.RecordAccessCommand;
+import eu.sehr.cloud.account.api.Precondition;
+import eu.sehr.cloud.audit.api.Actor;
+import eu.sehr.cloud.consent.steps.RequireConsent;
+import eu.sehr.cloud.emergency.api.EmergencyEvents.EmergencyAccessGranted;
+import eu.sehr.cloud.emergency.api.EmergencyEvents.EmergencyAccessRefused;
+import eu.sehr.cloud.emergency.trust.HcoAssertion;
+import eu.sehr.cloud.emergency.trust.HcoTrust;
+import eu.sehr.cloud.infra.http.ApiException;
+import eu.sehr.cloud.infra.http.JsonBodies;
+import eu.sehr.cloud.security.Principal;
+import eu.sehr.cloud.security.ReplayGuard;
+import eu.sehr.cloud.security.TokenKind;
+import eu.sehr.cloud.security.TokenService;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+
+/**
+ * Pipeline step of {@code POST /hcp/requestaccess}: with the citizen's emergency token and an HCO assertion that
+ * chains to a trust anchor, grants the HCP a short access token scoped to this citizen, this HCO and this HCP,
+ * bound to the consent grant. A refused assertion is recorded on the citizen's stream.
+ */
+public final class RequestAccess {
+
+    private final JsonBodies bodies;
+    private final HcoTrust trust;
+    private final ReplayGuard replays;
+    private final RequireConsent consent;
+    private final CommandGateway commands;
+    private final TokenService tokens;
+    private final Clock clock;
+    private final Duration ttl;
+
+    public RequestAccess(JsonBodies bodies, HcoTrust trust, ReplayGuard replays, RequireConsent consent,
+                         CommandGateway commands, TokenService tokens, Clock clock, Duration ttl) {
+        this.bodies = bodies;
+        this.trust = trust;
+        this.replays = replays;
+        this.consent = consent;
+        this.commands = commands;
+        this.tokens = tokens;
+        this.clock = clock;
+        this.ttl = ttl;
+    }
+
+    /** The request body. */
+    public record AccessRequest(String hcoAssertion) {
+    }
+
+    public Map<String, String> request(Principal emergency, Object body, String contentType) {
+        consent.hcoGrant(emergency);
+        AccessRequest request = bodies.read(body, contentType, AccessRequest.class);
+        HcoAssertion assertion;
+        try {
+            assertion = trust.verify(request.hcoAssertion());
+            replays.firstUse(assertion.hcoId(), assertion.jti(), assertion.expiresAt());
+        } catch (ApiException refused) {
+            commands.sendAndWait(new RecordAccessCommand(emergency.account(),
+                    new EmergencyAccessRefused(emergency.account(), refused.getMessage()),
+                    Precondition.LIVE_ACCOUNT, Actor.anonymous()));
+            throw refused.audited();
+        }
+        Instant expiresAt = clock.instant().plus(ttl).truncatedTo(ChronoUnit.SECONDS);
+        commands.sendAndWait(new RecordAccessCommand(emergency.account(),
+                new EmergencyAccessGranted(emergency.account(), UUID.randomUUID().toString(), emergency.grant(),
+                        assertion.hcoId(), assertion.hcoName(), assertion.hcpName(), assertion.certificateSha256(), expiresAt),
+                Precondition.hcoGrant(emergency.grant()), Actor.hcp(assertion.hcpName(), assertion.hcoName())));
+        String token = tokens.issue(new Principal(TokenKind.HCO, emergency.subject(), emergency.account(), emergency.grant(),
+                assertion.hcoId(), assertion.hcoName(), assertion.hcpName(), null), Duration.between(clock.instant(), expiresAt));
+        Map<String, String> answer = new LinkedHashMap<>();
+        answer.put("msg", "emergency access granted to " + assertion.hcpName() + " of " + assertion.hcoName()
+                + " until " + expiresAt);
+        answer.put("hcoEmergencyToken", token);
+        return answer;
+    }
+}
