@@ -14,6 +14,10 @@ import eu.sehr.cloud.account.steps.LoginCitizen;
 import eu.sehr.cloud.account.steps.RecordRefusal;
 import eu.sehr.cloud.account.steps.RegisterCitizen;
 import eu.sehr.cloud.audit.chain.HashChain;
+import eu.sehr.cloud.audit.query.AuditViews;
+import eu.sehr.cloud.audit.query.CitizenAuditProjection;
+import eu.sehr.cloud.audit.query.ProjectionFreshness;
+import eu.sehr.cloud.audit.steps.CitizenAuditTrail;
 import eu.sehr.cloud.infra.axon.AxonSetup;
 import eu.sehr.cloud.infra.axon.JdbcTransactions;
 import ca.uhn.fhir.context.FhirContext;
@@ -85,10 +89,11 @@ public final class Service implements AutoCloseable {
             BucketRegistry bucketRegistry = new BucketRegistry(sql);
             RecordCatalogue catalogue = new RecordCatalogue(sql);
             OpenAccesses openAccesses = new OpenAccesses(sql);
+            AuditViews auditViews = new AuditViews();
             axon = AxonSetup.start(transactions, mapper, new AxonSetup.Handlers(
                     List.of(c -> new Registration(c.repository(CitizenAccount.class), directory, chain)),
                     List.of(directory, bucketRegistry, catalogue, openAccesses),
-                    List.of(),
+                    List.of(new CitizenAuditProjection(auditViews)),
                     List.of(chain)));
             CommandGateway commands = axon.getComponent(CommandGateway.class);
 
@@ -130,13 +135,18 @@ public final class Service implements AutoCloseable {
                     Map.entry("consentSteps", new ConsentSteps(new ConsentDocuments(FhirContext.forR4(), clock),
                             requestBodies, store, commands, emergencyTokens)),
                     Map.entry("uploadRecord", new UploadRecord(access, requestBodies, store, settings.getLong("sehr.upload.max-bytes"))),
-                    Map.entry("readRecords", new ReadRecords(access, catalogue, store)));
+                    Map.entry("readRecords", new ReadRecords(access, catalogue, store)),
+                    Map.entry("auditMongo", stores.mongo()),
+                    Map.entry("citizenAuditTrail", new CitizenAuditTrail(new ProjectionFreshness(sql,
+                            axon.eventProcessingConfiguration(), CitizenAuditProjection.PROCESSING_GROUP,
+                            settings.getDuration("sehr.audit.read-your-writes-wait")), auditViews, commands)));
             beans.forEach(camel::bind);
             camel.start();
             if (camel.getCamelContext() == null || !camel.getCamelContext().isStarted()) {
                 throw new ConfigurationException("the HTTP server did not start (is port " + settings.get("sehr.port") + " free?)");
             }
             new HttpDefaults(mapper).install(camel.getCamelContext());
+            auditViews.connect(camel.getCamelContext().createProducerTemplate());
             LOG.info("S-EHR Cloud serves on port {} (started in {} ms)", settings.get("sehr.port"),
                     (System.nanoTime() - started) / 1_000_000);
             return new Service(stores, axon, camel, sweeper);

@@ -2,7 +2,7 @@ package eu.sehr.cloud.storage;
 
 /**
  * Where things live in the one physical bucket: records under {@code {bucketName}/{objectName}}, signed consent
- * documents under {@code _consents/{accountId}/} (bucket names never start with {@code _}, so the two never meet).
+ * documents under {@code _consents/{accountId}/{purpose}-{sha256}.json} (bucket names never start with {@code _}, so the two never meet).
  */
 public final class ObjectKeys {
 
@@ -19,8 +19,9 @@ public final class ObjectKeys {
         return bucket + "/";
     }
 
-    public static String consent(String accountId, String purpose) {
-        return CONSENTS + accountId + "/" + purpose + ".json";
+    /** A signed consent document, addressed by its content: a version once kept is never overwritten. */
+    public static String consent(String accountId, String purpose, String sha256) {
+        return CONSENTS + accountId + "/" + purpose + "-" + sha256 + ".json";
     }
 
     public static String consentsPrefix(String accountId) {

@@ -28,6 +28,7 @@ public final class RecordStore {
 
     /** Part size of multipart uploads of unknown length: the memory one upload may hold at a time. */
     private static final long PART_SIZE = 16L * 1024 * 1024;
+    private static final String STORED_TYPE = "application/octet-stream";
     private static final String DATE_ADDED = "date-added";
     private static final String UPLOADER = "uploader-kind";
 
@@ -39,14 +40,18 @@ public final class RecordStore {
         this.bucket = bucket;
     }
 
-    /** Stores the stream under the key; {@code size} is -1 when unknown. The caller's stream may abort the put by failing. */
-    public void put(String key, InputStream content, long size, String contentType, String uploaderKind) {
+    /**
+     * Stores the stream under the key; {@code size} is -1 when unknown. The caller's stream may abort the put by
+     * failing. Objects are stored as opaque bytes: the Content-Type a client declared is kept in the catalogue (an
+     * S3 server may treat a form type as a form, which a record is not).
+     */
+    public void put(String key, InputStream content, long size, String uploaderKind) {
         try {
             minio.putObject(PutObjectArgs.builder()
                     .bucket(bucket)
                     .object(key)
                     .stream(content, size, size < 0 ? PART_SIZE : -1)
-                    .contentType(contentType)
+                    .contentType(STORED_TYPE)
                     .userMetadata(Map.of(DATE_ADDED, Instant.now().toString(), UPLOADER, uploaderKind))
                     .build());
         } catch (Exception e) {

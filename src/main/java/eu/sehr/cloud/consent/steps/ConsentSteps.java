@@ -48,9 +48,10 @@ public final class ConsentSteps {
         String document = bodies.text(body);
         documents.requireSigned(document, citizen.subject(), purpose);
         byte[] bytes = document.getBytes(StandardCharsets.UTF_8);
-        keep(citizen.account(), purpose, bytes);
-        String grant = commands.sendAndWait(new GrantConsentCommand(citizen.account(), purpose, Hashes.sha256Hex(bytes),
-                citizen.actor()));
+        String sha256 = Hashes.sha256Hex(bytes);
+        store.put(ObjectKeys.consent(citizen.account(), purpose.path(), sha256), new ByteArrayInputStream(bytes),
+                bytes.length, "CITIZEN");
+        String grant = commands.sendAndWait(new GrantConsentCommand(citizen.account(), purpose, sha256, citizen.actor()));
         Map<String, String> answer = new LinkedHashMap<>();
         answer.put("msg", "the " + purpose.path() + " consent is active");
         if (purpose == ConsentPurpose.HCO) {
@@ -62,11 +63,6 @@ public final class ConsentSteps {
     public Map<String, String> revokeHco(Principal citizen) {
         commands.sendAndWait(new RevokeHcoConsentCommand(citizen.account(), citizen.actor()));
         return Map.of("msg", "the hco consent is revoked; every emergency token issued under it is refused from now on");
-    }
-
-    private void keep(String accountId, ConsentPurpose purpose, byte[] document) {
-        store.put(ObjectKeys.consent(accountId, purpose.path()), new ByteArrayInputStream(document), document.length,
-                "application/fhir+json", "CITIZEN");
     }
 
     private static ConsentPurpose purpose(String path) {

@@ -38,6 +38,8 @@ import org.axonframework.serialization.json.JacksonSerializer;
 public final class AxonSetup {
 
     private static final int SNAPSHOT_EVERY_EVENTS = 100;
+    private static final int PROJECTION_SEGMENTS = 4;
+    private static final int PROJECTION_BATCH = 100;
     private static final int COMMAND_RETRIES = 5;
     private static final int COMMAND_RETRY_INTERVAL_MILLIS = 20;
 
@@ -82,7 +84,8 @@ public final class AxonSetup {
             }
             for (Object handler : handlers.projections()) {
                 String group = ProcessingGroups.of(handler);
-                processing.registerPooledStreamingEventProcessor(group);
+                processing.registerPooledStreamingEventProcessor(group, Configuration::eventStore,
+                        (c, builder) -> builder.initialSegmentCount(PROJECTION_SEGMENTS).batchSize(PROJECTION_BATCH));
                 processing.registerEventHandler(c -> handler);
             }
         });

@@ -2,6 +2,7 @@ package eu.sehr.cloud.infra.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpServerRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
@@ -25,15 +26,33 @@ public final class ErrorResponder {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         ApiException refusal = Failures.classify(failure);
         if (refusal.status() == 503) {
-            LOG.warn("{} refused with 503: {}", exchange.getFromRouteId(), failure == null ? "" : failure.getClass().getName());
+            LOG.warn("{} refused with 503: {}", exchange.getFromRouteId(), rootCause(failure));
         } else if (refusal.status() >= 500) {
             LOG.error("{} failed", exchange.getFromRouteId(), failure);
         }
         return refusal;
     }
 
+    private static boolean hasUnreadBody(HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
+        boolean hasBody = request.getHeader("Transfer-Encoding") != null || (length != null && !"0".equals(length.trim()));
+        return hasBody && !request.isEnded();
+    }
+
+    private static String rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root != null && root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == null ? "" : root.getClass().getName() + ": " + root.getMessage();
+    }
+
     public void respond(Exchange exchange, ApiException refusal) {
         Message message = exchange.getMessage();
+        if (message.getBody() instanceof HttpServerRequest request && hasUnreadBody(request)) {
+            // a refused upload is not read: end the connection rather than leave it stalled behind its body
+            request.response().putHeader("Connection", "close");
+        }
         message.getHeaders().clear();
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, refusal.status());
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");

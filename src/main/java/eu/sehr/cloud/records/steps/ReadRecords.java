@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import eu.sehr.cloud.infra.Times;
 import eu.sehr.cloud.infra.http.ApiException;
 import eu.sehr.cloud.infra.http.Names;
 import eu.sehr.cloud.records.api.RecordEvents.BucketListed;
@@ -59,7 +60,7 @@ public final class ReadRecords {
         metadata.put("bucketName", entry.bucket());
         metadata.put("size", entry.size() / 1024.0);
         metadata.put("type", entry.contentType());
-        metadata.put("dateAdded", entry.dateAdded().toString());
+        metadata.put("dateAdded", Times.iso(entry.dateAdded()));
         metadata.put("sha256", entry.sha256());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("object", entry.object());

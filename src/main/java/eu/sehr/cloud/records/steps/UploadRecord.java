@@ -55,7 +55,7 @@ public final class UploadRecord {
         String key = ObjectKeys.record(bucket, objectName);
 
         VerifyingInputStream content = new VerifyingInputStream(bodies.stream(body), maxBytes, declared, expected);
-        store.put(key, content, declared, type, caller.kind().name());
+        store.put(key, content, declared, caller.kind().name());
         String sha256 = content.sha256Hex();
         try {
             access.record(caller, new HealthRecordUploaded(caller.account(), bucket, objectName, content.count(), sha256, type), true);

@@ -1,0 +1,57 @@
+package eu.sehr.cloud.audit.query;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import eu.sehr.cloud.infra.StoreUnavailableException;
+import org.apache.camel.ProducerTemplate;
+import org.bson.Document;
+
+/**
+ * The citizen audit view in MongoDB, reached through the Camel projection routes of {@code audit.camel.yaml}
+ * (camel-mongodb). The projection may start before Camel: its first writes wait until the routes are connected.
+ */
+public final class AuditViews {
+
+    private static final long CONNECT_TIMEOUT_SECONDS = 60;
+
+    private final CompletableFuture<ProducerTemplate> routes = new CompletableFuture<>();
+
+    public void connect(ProducerTemplate template) {
+        routes.complete(template);
+    }
+
+    public void save(AuditEntry entry) {
+        routes().sendBody("direct:audit-view-save", new Document(entry.document()));
+    }
+
+    public void removeAccount(String accountId) {
+        routes().sendBody("direct:audit-view-remove", new Document("account", accountId));
+    }
+
+    public void clear() {
+        routes().sendBody("direct:audit-view-remove", new Document());
+    }
+
+    /** The lines of one account's view, in event-store order. */
+    @SuppressWarnings("unchecked")
+    public List<Document> read(String accountId) {
+        return routes().requestBodyAndHeader("direct:audit-view-read", new Document("account", accountId),
+                "CamelMongoDbSortBy", new Document("position", 1), List.class);
+    }
+
+
+    private ProducerTemplate routes() {
+        try {
+            return routes.get(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("interrupted while waiting for the projection routes", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new StoreUnavailableException("the projection routes are not running", e);
+        }
+    }
+}

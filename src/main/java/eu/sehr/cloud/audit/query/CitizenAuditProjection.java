@@ -1,0 +1,119 @@
+package eu.sehr.cloud.audit.query;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import eu.sehr.cloud.account.api.AccountEvents.CitizenAccountDeleted;
+import eu.sehr.cloud.audit.api.Actor;
+import eu.sehr.cloud.audit.api.AuditEvents.AuditTrailExported;
+import eu.sehr.cloud.emergency.api.EmergencyEvents.EmergencyAccessGranted;
+import eu.sehr.cloud.infra.Times;
+import eu.sehr.cloud.records.api.RecordEvents.HealthRecordDownloaded;
+import eu.sehr.cloud.records.api.RecordEvents.HealthRecordUploaded;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.TrackingToken;
+
+/**
+ * Projects the events that a citizen reads in {@code GET /citizen/auditing} into the citizen audit view
+ * (MongoDB, through the Camel projection routes). Each line is keyed by its event's id, so replays and repeated
+ * deliveries change nothing; a failed write propagates, and the processor retries the event.
+ */
+@ProcessingGroup(CitizenAuditProjection.PROCESSING_GROUP)
+public class CitizenAuditProjection {
+
+    public static final String PROCESSING_GROUP = "audit-citizen-view";
+
+    private final AuditViews views;
+
+    public CitizenAuditProjection(AuditViews views) {
+        this.views = views;
+    }
+
+    @EventHandler
+    void on(HealthRecordUploaded event, EventMessage<?> message, TrackingToken token) {
+        Actor actor = Actor.fromMetaData(message.getMetaData());
+        if ("HCP".equals(actor.kind())) {
+            save(message, token, event.accountId(), AuditEntry.HCO_UPLOADED, item(
+                    "healthcare_organization_name", actor.hco(),
+                    "healthcare_professional_name", actor.name(),
+                    "uploaded_hr_on", time(message),
+                    "uploaded_hr", event.object()));
+        } else {
+            save(message, token, event.accountId(), AuditEntry.UPLOADED, item(
+                    "uploaded_hr", event.object(),
+                    "hr_uploaded_on", time(message)));
+        }
+    }
+
+    @EventHandler
+    void on(HealthRecordDownloaded event, EventMessage<?> message, TrackingToken token) {
+        Actor actor = Actor.fromMetaData(message.getMetaData());
+        if ("HCP".equals(actor.kind())) {
+            save(message, token, event.accountId(), AuditEntry.HCO_DOWNLOADED, item(
+                    "healthcare_organization_name", actor.hco(),
+                    "healthcare_professional_name", actor.name(),
+                    "downloaded_hr_on", time(message),
+                    "downloaded_hr", event.object()));
+        } else {
+            save(message, token, event.accountId(), AuditEntry.DOWNLOADED, item(
+                    "downloaded_hr", event.object(),
+                    "hr_downloaded_on", time(message)));
+        }
+    }
+
+    @EventHandler
+    void on(EmergencyAccessGranted event, EventMessage<?> message, TrackingToken token) {
+        save(message, token, event.accountId(), AuditEntry.HCO_GRANTED, item(
+                "healthcare_organization_name", event.hcoName(),
+                "granted_access_on", time(message),
+                "healthcare_professionals_granted_access", List.of(event.hcpName()),
+                "access_expires_on", Times.iso(event.expiresAt())));
+    }
+
+    @EventHandler
+    void on(AuditTrailExported event, EventMessage<?> message, TrackingToken token) {
+        Actor actor = Actor.fromMetaData(message.getMetaData());
+        save(message, token, event.accountId(), AuditEntry.COMPLIANCE, item(
+                "compliance_officer", actor.name(),
+                "read_audit_trail_on", time(message),
+                "purpose", event.purpose()));
+    }
+
+    @EventHandler
+    void on(CitizenAccountDeleted event) {
+        views.removeAccount(event.accountId());
+    }
+
+    @ResetHandler
+    void onReset() {
+        views.clear();
+    }
+
+    private void save(EventMessage<?> message, TrackingToken token, String accountId, String section, Map<String, Object> item) {
+        views.save(new AuditEntry(message.getIdentifier(), accountId, position(token), section, item));
+    }
+
+    private static long position(TrackingToken token) {
+        return token == null ? 0 : token.position().orElse(0);
+    }
+
+    /** The time the account recorded for the event (it is covered by the hash chain), in milliseconds. */
+    private static String time(EventMessage<?> message) {
+        Object occurredAt = message.getMetaData().get("occurredAt");
+        Instant at = occurredAt == null ? message.getTimestamp() : Instant.parse(occurredAt.toString());
+        return Times.iso(at);
+    }
+
+    private static Map<String, Object> item(Object... keysAndValues) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            item.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return item;
+    }
+}

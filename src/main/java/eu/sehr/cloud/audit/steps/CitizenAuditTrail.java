@@ -1,0 +1,70 @@
+package eu.sehr.cloud.audit.steps;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import eu.sehr.cloud.account.api.AccountCommands.RecordAccessCommand;
+import eu.sehr.cloud.account.api.AccountEvents.AuditTrailRead;
+import eu.sehr.cloud.account.api.Precondition;
+import eu.sehr.cloud.audit.query.AuditEntry;
+import eu.sehr.cloud.audit.query.AuditViews;
+import eu.sehr.cloud.audit.query.ProjectionFreshness;
+import eu.sehr.cloud.security.Principal;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pipeline step of {@code GET /citizen/auditing}: waits until the view holds every event of the citizen appended
+ * before the request, then answers the contract's shape (lists oldest first), plus who of the compliance officers
+ * read the citizen's stream.
+ */
+public final class CitizenAuditTrail {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CitizenAuditTrail.class);
+
+    private final ProjectionFreshness freshness;
+    private final AuditViews views;
+    private final CommandGateway commands;
+
+    public CitizenAuditTrail(ProjectionFreshness freshness, AuditViews views, CommandGateway commands) {
+        this.freshness = freshness;
+        this.views = views;
+        this.commands = commands;
+    }
+
+    public Map<String, Object> view(Principal citizen) {
+        if (!freshness.awaitAccount(citizen.account())) {
+            LOG.warn("The citizen audit view is behind the event store; answering with what it holds");
+        }
+        Map<String, List<Object>> sections = new LinkedHashMap<>();
+        for (String section : List.of(AuditEntry.UPLOADED, AuditEntry.DOWNLOADED, AuditEntry.HCO_GRANTED,
+                AuditEntry.HCO_DOWNLOADED, AuditEntry.HCO_UPLOADED, AuditEntry.COMPLIANCE)) {
+            sections.put(section, new ArrayList<>());
+        }
+        for (Document line : views.read(citizen.account())) {
+            List<Object> section = sections.get(line.getString("section"));
+            if (section != null) {
+                section.add(line.get("item"));
+            }
+        }
+        commands.sendAndWait(new RecordAccessCommand(citizen.account(), new AuditTrailRead(citizen.account()),
+                Precondition.LIVE_ACCOUNT, citizen.actor()));
+
+        Map<String, Object> hrInfo = new LinkedHashMap<>();
+        hrInfo.put("uploaded", sections.get(AuditEntry.UPLOADED));
+        hrInfo.put("downloaded", sections.get(AuditEntry.DOWNLOADED));
+        Map<String, Object> hco = new LinkedHashMap<>();
+        hco.put("granted_access", sections.get(AuditEntry.HCO_GRANTED));
+        hco.put("downloaded", sections.get(AuditEntry.HCO_DOWNLOADED));
+        hco.put("uploaded", sections.get(AuditEntry.HCO_UPLOADED));
+        Map<String, Object> auditing = new LinkedHashMap<>();
+        auditing.put("hr_info", hrInfo);
+        auditing.put("hco", hco);
+        auditing.put("compliance", sections.get(AuditEntry.COMPLIANCE));
+        return Map.of("auditing", auditing);
+    }
+}
