@@ -63,3 +63,10 @@ CREATE TABLE IF NOT EXISTS open_emergency_access (
     expires_at TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX IF NOT EXISTS open_emergency_access_by_expiry ON open_emergency_access (expires_at);
+
+-- Compliance officers, provisioned by the operator (java -jar sehr-cloud.jar auditor add NAME), never over HTTP.
+CREATE TABLE IF NOT EXISTS auditor_account (
+    username      VARCHAR(32)  PRIMARY KEY,
+    password_hash VARCHAR(512) NOT NULL,
+    created_at    TIMESTAMPTZ  NOT NULL
+);

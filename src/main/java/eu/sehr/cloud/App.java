@@ -3,6 +3,8 @@ package eu.sehr.cloud;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import eu.sehr.cloud.cli.AuditCommand;
+import eu.sehr.cloud.cli.AuditorCommand;
 import eu.sehr.cloud.cli.DevPki;
 import eu.sehr.cloud.infra.ConfigurationException;
 import eu.sehr.cloud.infra.Service;
@@ -16,7 +18,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "sehr-cloud", mixinStandardHelpOptions = true,
         description = "S-EHR Cloud: encrypted health record backup with consented emergency access.",
-        subcommands = {App.Serve.class, DevPki.class})
+        subcommands = {App.Serve.class, AuditorCommand.class, AuditCommand.class, DevPki.class})
 public final class App implements Callable<Integer> {
 
     public static void main(String[] args) {

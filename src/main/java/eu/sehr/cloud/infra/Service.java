@@ -14,7 +14,13 @@ import eu.sehr.cloud.account.steps.LoginCitizen;
 import eu.sehr.cloud.account.steps.RecordRefusal;
 import eu.sehr.cloud.account.steps.RegisterCitizen;
 import eu.sehr.cloud.audit.chain.HashChain;
+import eu.sehr.cloud.audit.compliance.AuditorDirectory;
+import eu.sehr.cloud.audit.compliance.ChainVerifier;
+import eu.sehr.cloud.audit.compliance.EventStoreReader;
+import eu.sehr.cloud.audit.compliance.ViewReplays;
 import eu.sehr.cloud.audit.query.AuditViews;
+import eu.sehr.cloud.audit.steps.AuditorLogin;
+import eu.sehr.cloud.audit.steps.ComplianceSteps;
 import eu.sehr.cloud.audit.query.CitizenAuditProjection;
 import eu.sehr.cloud.audit.query.ProjectionFreshness;
 import eu.sehr.cloud.audit.steps.CitizenAuditTrail;
@@ -44,8 +50,10 @@ import eu.sehr.cloud.infra.http.Reply;
 import eu.sehr.cloud.security.Authenticate;
 import eu.sehr.cloud.security.LoginThrottle;
 import eu.sehr.cloud.security.PasswordHasher;
+import eu.sehr.cloud.security.Principal;
 import eu.sehr.cloud.security.SigningKey;
 import eu.sehr.cloud.security.TokenService;
+import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
@@ -108,6 +116,10 @@ public final class Service implements AutoCloseable {
             RecordStore store = new RecordStore(stores.minio(), stores.bucket());
             RecordAccess access = new RecordAccess(bucketRegistry, commands);
             RequireConsent requireConsent = new RequireConsent(directory);
+            AuditorDirectory auditors = new AuditorDirectory(sql);
+            EventStoreReader eventReader = new EventStoreReader(stores.dataSource(), mapper);
+            ProjectionFreshness freshness = new ProjectionFreshness(sql, axon.eventProcessingConfiguration(),
+                    CitizenAuditProjection.PROCESSING_GROUP, settings.getDuration("sehr.audit.read-your-writes-wait"));
             HcoTrust hcoTrust = HcoTrust.fromPath(settings.find("sehr.hco.trust-anchors").map(Path::of),
                     settings.find("sehr.hco.crls").map(Path::of), clock);
             sweeper = new AccessEndSweeper(openAccesses, commands, clock);
@@ -124,7 +136,7 @@ public final class Service implements AutoCloseable {
                     Map.entry("reply", new Reply(mapper)),
                     Map.entry("errorResponder", new ErrorResponder(mapper)),
                     Map.entry("recordRefusal", new RecordRefusal(commands, axon.eventGateway())),
-                    Map.entry("authenticate", new Authenticate(tokens, directory)),
+                    Map.entry("authenticate", new Authenticate(tokens, directory, auditors)),
                     Map.entry("requireConsent", requireConsent),
                     Map.entry("requestAccess", new RequestAccess(bodies, hcoTrust, new ReplayGuard(sql, clock), requireConsent,
                             commands, tokens, clock, settings.getDuration("sehr.hco.token-ttl"))),
@@ -137,9 +149,12 @@ public final class Service implements AutoCloseable {
                     Map.entry("uploadRecord", new UploadRecord(access, requestBodies, store, settings.getLong("sehr.upload.max-bytes"))),
                     Map.entry("readRecords", new ReadRecords(access, catalogue, store)),
                     Map.entry("auditMongo", stores.mongo()),
-                    Map.entry("citizenAuditTrail", new CitizenAuditTrail(new ProjectionFreshness(sql,
-                            axon.eventProcessingConfiguration(), CitizenAuditProjection.PROCESSING_GROUP,
-                            settings.getDuration("sehr.audit.read-your-writes-wait")), auditViews, commands)));
+                    Map.entry("citizenAuditTrail", new CitizenAuditTrail(freshness, auditViews, commands)),
+                    Map.entry("auditorLogin", new AuditorLogin(bodies, auditors, hasher, throttle, tokens,
+                            axon.eventGateway(), settings.getDuration("sehr.token.auditor-ttl"))),
+                    Map.entry("complianceSteps", new ComplianceSteps(eventReader, new ChainVerifier(eventReader, chain),
+                            new ViewReplays(axon.eventProcessingConfiguration(), CitizenAuditProjection.PROCESSING_GROUP,
+                                    freshness, eventReader), commands, axon.eventGateway(), mapper)));
             beans.forEach(camel::bind);
             camel.start();
             if (camel.getCamelContext() == null || !camel.getCamelContext().isStarted()) {
@@ -169,6 +184,23 @@ public final class Service implements AutoCloseable {
         return SigningKey.loadOrCreate(settings.find("sehr.token.signing-key-file")
                 .map(Path::of)
                 .orElse(settings.dataDir().resolve("token-signing-key.jwk")));
+    }
+
+    /** Starts a rebuild of the audit views, as {@code POST /audit/replay} does; its id. */
+    public String replayAuditViews() {
+        return bean("complianceSteps", ComplianceSteps.class).replay(Principal.auditor("operator", null)).get("replayId");
+    }
+
+    public Map<String, Object> replayStatus(String replayId) {
+        return bean("complianceSteps", ComplianceSteps.class).replayStatus(replayId);
+    }
+
+    private <T> T bean(String name, Class<T> type) {
+        return camel.getCamelContext().getRegistry().lookupByNameAndType(name, type);
+    }
+
+    public CamelContext camelContext() {
+        return camel.getCamelContext();
     }
 
     public Stores stores() {

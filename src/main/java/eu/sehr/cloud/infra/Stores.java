@@ -1,8 +1,6 @@
 package eu.sehr.cloud.infra;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -11,11 +9,9 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import eu.sehr.cloud.infra.embedded.EmbeddedMongoServer;
 import eu.sehr.cloud.infra.embedded.EmbeddedObjectStorage;
-import eu.sehr.cloud.infra.embedded.EmbeddedPostgresServer;
 import io.minio.BucketExistsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
@@ -50,13 +46,13 @@ public final class Stores implements AutoCloseable {
     public static Stores open(Settings settings) {
         List<AutoCloseable> opened = new ArrayList<>();
         try {
-            HikariDataSource dataSource = postgres(settings, opened);
+            Database database = Database.open(settings);
+            opened.add(database);
             MinioClient minio = objectStorage(settings, opened);
             String bucket = settings.get("sehr.s3.bucket");
             ensureBucket(minio, bucket);
             MongoClient mongo = mongo(settings, opened);
-            new Sql(dataSource::getConnection).execute(schema());
-            return new Stores(opened, dataSource, minio, bucket, mongo);
+            return new Stores(opened, database.dataSource(), minio, bucket, mongo);
         } catch (ConfigurationException e) {
             closeAll(opened);
             throw e;
@@ -85,29 +81,6 @@ public final class Stores implements AutoCloseable {
     @Override
     public void close() {
         closeAll(opened);
-    }
-
-    private static HikariDataSource postgres(Settings settings, List<AutoCloseable> opened) throws IOException {
-        HikariConfig config = new HikariConfig();
-        var url = settings.find("sehr.postgres.url");
-        if (url.isPresent()) {
-            config.setJdbcUrl(url.get());
-            config.setUsername(settings.get("sehr.postgres.user"));
-            settings.find("sehr.postgres.password").ifPresent(config::setPassword);
-        } else {
-            EmbeddedPostgresServer server = EmbeddedPostgresServer.start(settings.dataDir().resolve("postgres"));
-            opened.add(server);
-            config.setJdbcUrl(server.jdbcUrl());
-            config.setUsername(server.user());
-        }
-        config.setPoolName("sehr-postgres");
-        config.setMaximumPoolSize(settings.getInt("sehr.postgres.pool-size"));
-        config.setConnectionTimeout(TimeUnit.SECONDS.toMillis(STORAGE_TIMEOUT_SECONDS));
-        config.setValidationTimeout(TimeUnit.SECONDS.toMillis(2));
-        config.setInitializationFailTimeout(TimeUnit.SECONDS.toMillis(10));
-        HikariDataSource dataSource = new HikariDataSource(config);
-        opened.add(0, dataSource);
-        return dataSource;
     }
 
     private static MinioClient objectStorage(Settings settings, List<AutoCloseable> opened) throws Exception {
@@ -160,12 +133,6 @@ public final class Stores implements AutoCloseable {
                 .build());
         opened.add(0, client);
         return client;
-    }
-
-    private static String schema() throws IOException {
-        try (InputStream in = Stores.class.getResourceAsStream("/db/schema.sql")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     private static String describe(Throwable e) {

@@ -1,6 +1,7 @@
 package eu.sehr.cloud.security;
 
 import eu.sehr.cloud.account.query.AccountDirectory;
+import eu.sehr.cloud.audit.compliance.AuditorDirectory;
 import eu.sehr.cloud.infra.http.ApiException;
 
 /**
@@ -13,10 +14,12 @@ public final class Authenticate {
 
     private final TokenService tokens;
     private final AccountDirectory directory;
+    private final AuditorDirectory auditors;
 
-    public Authenticate(TokenService tokens, AccountDirectory directory) {
+    public Authenticate(TokenService tokens, AccountDirectory directory, AuditorDirectory auditors) {
         this.tokens = tokens;
         this.directory = directory;
+        this.auditors = auditors;
     }
 
     public Principal citizen(String authorization, String query) {
@@ -40,8 +43,13 @@ public final class Authenticate {
         return principal;
     }
 
+    /** A compliance officer's token, still backed by a provisioned auditor. */
     public Principal auditor(String authorization, String query) {
-        return tokens.verify(bearer(authorization, query), TokenKind.AUDITOR);
+        Principal principal = tokens.verify(bearer(authorization, query), TokenKind.AUDITOR);
+        if (auditors.passwordHash(principal.subject()).isEmpty()) {
+            throw ApiException.unauthorized("the auditor no longer exists");
+        }
+        return principal;
     }
 
     static String bearer(String authorization, String query) {

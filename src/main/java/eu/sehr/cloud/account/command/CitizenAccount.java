@@ -139,6 +139,9 @@ public class CitizenAccount {
     }
 
     private void require(Precondition precondition) {
+        if (precondition.kind() == Precondition.Kind.STREAM_EXISTS) {
+            return;
+        }
         if (deleted) {
             throw ApiException.unauthorized("the account no longer exists");
         }

@@ -1,11 +1,14 @@
 package eu.sehr.cloud.audit.query;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.OptionalLong;
 
 import eu.sehr.cloud.infra.Sql;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 
 /**
@@ -61,8 +64,23 @@ public final class ProjectionFreshness {
         return OptionalLong.of(lowest);
     }
 
+    /**
+     * Every segment's token covers the event: its index is past it and it is not one of the token's gaps (an event
+     * of a transaction that committed after later ones were read).
+     */
     private boolean passed(long target) {
-        return position().orElse(-1) >= target;
+        StreamingEventProcessor processor = processor();
+        if (processor == null || processor.processingStatus().isEmpty()) {
+            return false;
+        }
+        TrackingToken event = GapAwareTrackingToken.newInstance(target, Collections.emptySet());
+        for (EventTrackerStatus status : processor.processingStatus().values()) {
+            TrackingToken token = status.getTrackingToken();
+            if (token == null || !token.covers(event)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private StreamingEventProcessor processor() {

@@ -41,6 +41,13 @@ public final class Reply {
         message.setBody(content);
     }
 
+    /** Streams a document of unknown length (sent chunked), such as NDJSON. */
+    public void chunked(Exchange exchange, InputStream content, String contentType) {
+        Message message = exchange.getMessage();
+        replace(message, 200, contentType);
+        message.setBody(content);
+    }
+
     private static void replace(Message message, int status, String contentType) {
         message.getHeaders().clear();
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);

@@ -1,0 +1,187 @@
+package eu.sehr.cloud.audit.compliance;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.sehr.cloud.infra.StoreUnavailableException;
+import eu.sehr.cloud.infra.Times;
+
+/**
+ * Reads the event store's rows in order through a database cursor, so any number of events passes in constant
+ * memory. Rows are decoded from the stored JSON, independent of the Java classes that wrote them.
+ */
+public final class EventStoreReader {
+
+    private static final int FETCH_SIZE = 1000;
+    private static final TypeReference<Map<String, Object>> META_DATA = new TypeReference<>() {
+    };
+
+    private final DataSource dataSource;
+    private final ObjectMapper mapper;
+
+    public EventStoreReader(DataSource dataSource, ObjectMapper mapper) {
+        this.dataSource = dataSource;
+        this.mapper = mapper;
+    }
+
+    /** An open cursor over the events that match; the caller closes it. */
+    public Cursor open(EventFilter filter) {
+        StringBuilder sql = new StringBuilder("SELECT e.globalIndex, h.username, e.aggregateIdentifier, e.type, "
+                + "e.sequenceNumber, e.payloadType, e.timeStamp, e.metaData, e.payload FROM domainEventEntry e "
+                + "LEFT JOIN account_history h ON h.account_id = e.aggregateIdentifier WHERE 1 = 1");
+        List<Object> parameters = new ArrayList<>();
+        if (filter.citizen() != null) {
+            sql.append(" AND h.username = ?");
+            parameters.add(filter.citizen());
+        }
+        if (filter.after() != null) {
+            sql.append(" AND e.globalIndex > ?");
+            parameters.add(filter.after());
+        }
+        if (filter.from() != null) {
+            sql.append(" AND e.timeStamp >= ?");
+            parameters.add(Times.iso(filter.from()));
+        }
+        if (filter.to() != null) {
+            sql.append(" AND e.timeStamp <= ?");
+            parameters.add(Times.iso(filter.to()));
+        }
+        if (filter.type() != null) {
+            sql.append(" AND (e.payloadType LIKE ? OR e.payloadType LIKE ?)");
+            parameters.add("%$" + filter.type());
+            parameters.add("%." + filter.type());
+        }
+        sql.append(" ORDER BY e.globalIndex");
+        return new Cursor(sql.toString(), parameters);
+    }
+
+    /** Every event of one account, in sequence order. */
+    public void forEachOfAccount(String accountId, Consumer<StoredEvent> consumer) {
+        try (Cursor cursor = new Cursor("SELECT e.globalIndex, h.username, e.aggregateIdentifier, e.type, e.sequenceNumber, "
+                + "e.payloadType, e.timeStamp, e.metaData, e.payload FROM domainEventEntry e "
+                + "LEFT JOIN account_history h ON h.account_id = e.aggregateIdentifier "
+                + "WHERE e.aggregateIdentifier = ? ORDER BY e.sequenceNumber", List.of(accountId))) {
+            for (StoredEvent event = cursor.next(); event != null; event = cursor.next()) {
+                consumer.accept(event);
+            }
+        }
+    }
+
+    /** The accounts that ever bore the username, oldest first. */
+    public List<String> accountsOf(String username) {
+        List<String> accounts = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT account_id FROM account_history WHERE username = ? ORDER BY registered_at")) {
+            statement.setString(1, username);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    accounts.add(rows.getString(1));
+                }
+            }
+            return accounts;
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("the event store is unavailable", e);
+        }
+    }
+
+    /** Every username that ever had an account. */
+    public List<String> usernames() {
+        List<String> usernames = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT DISTINCT username FROM account_history ORDER BY username");
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                usernames.add(rows.getString(1));
+            }
+            return usernames;
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("the event store is unavailable", e);
+        }
+    }
+
+    public long headPosition() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("SELECT coalesce(max(globalIndex), 0) FROM domainEventEntry");
+             ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("the event store is unavailable", e);
+        }
+    }
+
+    /** A server-side cursor; {@link #next()} answers null at the end. */
+    public final class Cursor implements AutoCloseable {
+        private final Connection connection;
+        private final PreparedStatement statement;
+        private final ResultSet rows;
+
+        private Cursor(String sql, List<Object> parameters) {
+            try {
+                connection = dataSource.getConnection();
+                connection.setAutoCommit(false);
+                statement = connection.prepareStatement(sql);
+                statement.setFetchSize(FETCH_SIZE);
+                for (int i = 0; i < parameters.size(); i++) {
+                    statement.setObject(i + 1, parameters.get(i));
+                }
+                rows = statement.executeQuery();
+            } catch (SQLException e) {
+                close();
+                throw new StoreUnavailableException("the event store is unavailable", e);
+            }
+        }
+
+        public StoredEvent next() {
+            try {
+                if (!rows.next()) {
+                    return null;
+                }
+                boolean ofAccount = rows.getString(4) != null;
+                return new StoredEvent(rows.getLong(1), rows.getString(2), ofAccount ? rows.getString(3) : null,
+                        ofAccount ? rows.getLong(5) : null, rows.getString(6), rows.getString(7),
+                        mapper.readValue(rows.getBytes(8), META_DATA), mapper.readTree(rows.getBytes(9)));
+            } catch (SQLException | IOException e) {
+                throw new StoreUnavailableException("the event store is unavailable", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            closeQuietly(rows);
+            closeQuietly(statement);
+            if (connection != null) {
+                try {
+                    connection.rollback();
+                    connection.setAutoCommit(true);
+                } catch (SQLException ignored) {
+                    // the connection is closed below either way
+                }
+                closeQuietly(connection);
+            }
+        }
+
+        private void closeQuietly(AutoCloseable resource) {
+            try {
+                if (resource != null) {
+                    resource.close();
+                }
+            } catch (Exception ignored) {
+                // nothing more to release
+            }
+        }
+    }
+
+}

@@ -1,0 +1,90 @@
+package eu.sehr.cloud.audit.steps;
+
+import java.io.InputStream;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.sehr.cloud.account.api.AccountCommands.RecordAccessCommand;
+import eu.sehr.cloud.account.api.Precondition;
+import eu.sehr.cloud.audit.api.Actor;
+import eu.sehr.cloud.audit.api.AuditEvents.AuditTrailExported;
+import eu.sehr.cloud.audit.api.AuditEvents.EventStoreExported;
+import eu.sehr.cloud.audit.api.AuditorEvents.AuditViewsReplayStarted;
+import eu.sehr.cloud.audit.compliance.ChainVerifier;
+import eu.sehr.cloud.audit.compliance.EventFilter;
+import eu.sehr.cloud.audit.compliance.EventStoreReader;
+import eu.sehr.cloud.audit.compliance.NdjsonEvents;
+import eu.sehr.cloud.audit.compliance.ViewReplays;
+import eu.sehr.cloud.infra.http.ApiException;
+import eu.sehr.cloud.infra.http.Names;
+import eu.sehr.cloud.security.Principal;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.gateway.EventGateway;
+import org.axonframework.messaging.MetaData;
+
+/**
+ * Pipeline steps of the compliance officers' endpoints: the event export, the chain verification and the view
+ * replay. Reading a citizen's stream is itself recorded on that stream, so the citizen sees who read it.
+ */
+public final class ComplianceSteps {
+
+    private final EventStoreReader reader;
+    private final ChainVerifier verifier;
+    private final ViewReplays replays;
+    private final CommandGateway commands;
+    private final EventGateway events;
+    private final ObjectMapper mapper;
+
+    public ComplianceSteps(EventStoreReader reader, ChainVerifier verifier, ViewReplays replays, CommandGateway commands,
+                           EventGateway events, ObjectMapper mapper) {
+        this.reader = reader;
+        this.verifier = verifier;
+        this.replays = replays;
+        this.commands = commands;
+        this.events = events;
+        this.mapper = mapper;
+    }
+
+    public InputStream events(Principal auditor, String citizen, String from, String to, String type, String after) {
+        EventFilter filter = EventFilter.parse(citizen, from, to, type, after);
+        if (filter.citizen() != null) {
+            recordRead(auditor, filter.citizen(), "events");
+        } else {
+            publish(auditor, new EventStoreExported("from=" + from + " to=" + to + " type=" + type + " after=" + after));
+        }
+        return new NdjsonEvents(reader.open(filter), mapper);
+    }
+
+    public Map<String, Object> verify(Principal auditor, String citizen) {
+        if (citizen == null || !Names.isUsername(citizen)) {
+            throw ApiException.badRequest("citizen must be a valid username");
+        }
+        Map<String, Object> result = verifier.verify(citizen);
+        recordRead(auditor, citizen, "verify");
+        return result;
+    }
+
+    public Map<String, String> replay(Principal auditor) {
+        String id = replays.start();
+        publish(auditor, new AuditViewsReplayStarted(id, reader.headPosition()));
+        return Map.of("msg", "the audit views are being rebuilt from the first event", "replayId", id);
+    }
+
+    public Map<String, Object> replayStatus(String replayId) {
+        return replays.status(replayId);
+    }
+
+    private void recordRead(Principal auditor, String citizen, String purpose) {
+        for (String account : reader.accountsOf(citizen)) {
+            commands.sendAndWait(new RecordAccessCommand(account, new AuditTrailExported(account, purpose),
+                    Precondition.STREAM_EXISTS, auditor.actor()));
+        }
+    }
+
+    private void publish(Principal auditor, Object event) {
+        Actor actor = auditor.actor();
+        events.publish(GenericEventMessage.asEventMessage(event)
+                .andMetaData(MetaData.with(Actor.KIND, actor.kind()).and(Actor.NAME, actor.name())));
+    }
+}

@@ -1,0 +1,264 @@
+package eu.sehr.cloud.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.sehr.cloud.audit.compliance.AuditorDirectory;
+import eu.sehr.cloud.audit.query.AuditEntry;
+import eu.sehr.cloud.audit.query.AuditViews;
+import eu.sehr.cloud.emergency.trust.CertifiedKey;
+import eu.sehr.cloud.emergency.trust.DevCertificates;
+import eu.sehr.cloud.emergency.trust.HcoAssertionSigner;
+import eu.sehr.cloud.infra.Sql;
+import eu.sehr.cloud.security.PasswordHasher;
+import eu.sehr.cloud.support.Api;
+import eu.sehr.cloud.support.Api.Citizen;
+import eu.sehr.cloud.support.EventRows;
+import eu.sehr.cloud.support.RunningService;
+import eu.sehr.cloud.support.RunningService.Started;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@ExtendWith(RunningService.class)
+class AuditEndToEndTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Api api;
+    private final Started started;
+    private String auditorName;
+    private String auditorToken;
+
+    AuditEndToEndTest(Api api, Started started) {
+        this.api = api;
+        this.started = started;
+    }
+
+    @BeforeEach
+    void an_auditor() {
+        auditorName = "officer-" + UUID.randomUUID().toString().substring(0, 8);
+        new AuditorDirectory(new Sql(started.service().stores().dataSource()::getConnection))
+                .put(auditorName, new PasswordHasher().hash("compliance officer password"));
+        auditorToken = api.postJson("/auditor/login", null, Api.credentials(auditorName, "compliance officer password"))
+                .expect(200).json().get("token").asText();
+    }
+
+    @Test
+    void should_show_the_citizen_their_uploads_downloads_and_the_hcp_accesses() {
+        Citizen citizen = citizenWithRecord("PATIENT_SUMMARY");
+        api.get("/citizen/" + citizen.username() + "/PATIENT_SUMMARY", citizen.token()).expect(200);
+        String emergencyToken = api.signConsent(citizen.token(), "hco").expect(200).json().get("emergencyToken").asText();
+        CertifiedKey hospital = new DevCertificates(Clock.systemUTC()).hco("St Mary Hospital", started.hcoCa());
+        String assertion = HcoAssertionSigner.of(hospital, List.of(started.hcoCa().certificate()), Clock.systemUTC()).sign("Dr House");
+        String hcpToken = api.postJson("/hcp/requestaccess", emergencyToken, "{\"hcoAssertion\":\"" + assertion + "\"}")
+                .expect(200).json().get("hcoEmergencyToken").asText();
+        api.get("/hcp/" + citizen.username() + "/PATIENT_SUMMARY", hcpToken).expect(200);
+        api.upload("/hcp/upload", hcpToken, "LABORATORY_RESULT", "lab".getBytes(StandardCharsets.UTF_8)).expect(201);
+
+        JsonNode auditing = api.get("/citizen/auditing", citizen.token()).expect(200).json().get("auditing");
+        assertThat(auditing.at("/hr_info/uploaded/0/uploaded_hr").asText()).isEqualTo("PATIENT_SUMMARY");
+        assertThat(auditing.at("/hr_info/uploaded/0/hr_uploaded_on").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+        assertThat(auditing.at("/hr_info/downloaded/0/downloaded_hr").asText()).isEqualTo("PATIENT_SUMMARY");
+        assertThat(auditing.at("/hco/granted_access/0/healthcare_organization_name").asText()).isEqualTo("St Mary Hospital");
+        assertThat(auditing.at("/hco/granted_access/0/healthcare_professionals_granted_access/0").asText()).isEqualTo("Dr House");
+        assertThat(auditing.at("/hco/downloaded/0/healthcare_professional_name").asText()).isEqualTo("Dr House");
+        assertThat(auditing.at("/hco/downloaded/0/downloaded_hr").asText()).isEqualTo("PATIENT_SUMMARY");
+        assertThat(auditing.at("/hco/uploaded/0/uploaded_hr").asText()).isEqualTo("LABORATORY_RESULT");
+        assertThat(auditing.at("/hco/uploaded/0/healthcare_organization_name").asText()).isEqualTo("St Mary Hospital");
+    }
+
+    @Test
+    void should_show_each_request_right_after_it_under_concurrent_requests() throws Exception {
+        List<Citizen> citizens = List.of(citizenWithRecord("FIRST"), citizenWithRecord("FIRST"));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Void>> rounds = new ArrayList<>();
+            for (Citizen citizen : citizens) {
+                rounds.add(pool.submit(() -> {
+                    for (int i = 0; i < 5; i++) {
+                        String name = "R" + i;
+                        api.upload("/citizen/upload", citizen.token(), name, name.getBytes(StandardCharsets.UTF_8)).expect(201);
+                        JsonNode uploaded = api.get("/citizen/auditing", citizen.token()).expect(200).json()
+                                .at("/auditing/hr_info/uploaded");
+                        assertThat(uploaded.findValuesAsText("uploaded_hr")).contains(name);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<Void> round : rounds) {
+                round.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void should_refuse_other_token_kinds_on_audit_endpoints_and_auditor_tokens_elsewhere() {
+        Citizen citizen = api.newCitizen();
+        api.get("/audit/events?citizen=" + citizen.username(), citizen.token()).expectError(401);
+        api.get("/audit/verify?citizen=" + citizen.username(), citizen.token()).expectError(401);
+        api.postJson("/audit/replay", citizen.token(), "{}").expectError(401);
+        api.get("/audit/events", null).expectError(401);
+        api.get("/citizen/buckets", auditorToken).expectError(401);
+        api.get("/citizen/auditing", auditorToken).expectError(401);
+        api.postJson("/auditor/login", null, Api.credentials(auditorName, "not the password")).expectError(401);
+        api.postJson("/auditor/login", null, Api.credentials(citizen.username(), citizen.password())).expectError(401);
+    }
+
+    @Test
+    void should_stream_the_citizens_events_as_ndjson_with_filters_and_resumption() throws Exception {
+        Citizen citizen = citizenWithRecord("PATIENT_SUMMARY");
+        api.get("/citizen/" + citizen.username() + "/PATIENT_SUMMARY", citizen.token()).expect(200);
+
+        Api.Response all = api.get("/audit/events?citizen=" + citizen.username(), auditorToken).expect(200);
+        assertThat(all.header("Content-Type")).startsWith("application/x-ndjson");
+        List<JsonNode> lines = ndjson(all);
+        assertThat(lines).extracting(line -> line.get("type").asText())
+                .startsWith("CitizenRegistered", "CitizenLoggedIn", "ConsentGranted", "HealthRecordUploaded", "HealthRecordDownloaded");
+        assertThat(lines).allSatisfy(line -> {
+            assertThat(line.get("citizen").asText()).isEqualTo(citizen.username());
+            assertThat(line.get("hash").asText()).hasSize(64);
+            assertThat(line.get("prevHash").asText()).hasSize(64);
+            assertThat(line.has("position") && line.has("account") && line.has("sequence") && line.has("timestamp")
+                    && line.has("actor") && line.has("payload")).isTrue();
+        });
+        for (int i = 1; i < lines.size(); i++) {
+            assertThat(lines.get(i).get("prevHash").asText()).isEqualTo(lines.get(i - 1).get("hash").asText());
+            assertThat(lines.get(i).get("position").asLong()).isGreaterThan(lines.get(i - 1).get("position").asLong());
+        }
+
+        List<JsonNode> downloads = ndjson(api.get("/audit/events?citizen=" + citizen.username() + "&type=HealthRecordDownloaded", auditorToken).expect(200));
+        assertThat(downloads).hasSize(1);
+        assertThat(downloads.get(0).at("/payload/object").asText()).isEqualTo("PATIENT_SUMMARY");
+        assertThat(downloads.get(0).at("/actor/kind").asText()).isEqualTo("CITIZEN");
+
+        long third = lines.get(2).get("position").asLong();
+        List<JsonNode> resumed = ndjson(api.get("/audit/events?citizen=" + citizen.username() + "&after=" + third, auditorToken).expect(200));
+        assertThat(resumed.get(0).get("position").asLong()).isEqualTo(lines.get(3).get("position").asLong());
+
+        String future = Instant.now().plus(Duration.ofDays(1)).toString();
+        assertThat(ndjson(api.get("/audit/events?citizen=" + citizen.username() + "&from=" + future, auditorToken).expect(200))).isEmpty();
+        api.get("/audit/events?from=yesterday", auditorToken).expectError(400);
+    }
+
+    @Test
+    void should_record_a_compliance_read_on_the_citizens_stream_and_view() {
+        Citizen citizen = api.newCitizen();
+        api.get("/audit/verify?citizen=" + citizen.username(), auditorToken).expect(200);
+        JsonNode compliance = api.get("/citizen/auditing", citizen.token()).expect(200).json().at("/auditing/compliance");
+        assertThat(compliance.findValuesAsText("compliance_officer")).containsExactly(auditorName);
+    }
+
+    @Test
+    void should_verify_the_chain_and_find_a_tampered_event() throws Exception {
+        Citizen citizen = citizenWithRecord("PATIENT_SUMMARY");
+        JsonNode valid = api.get("/audit/verify?citizen=" + citizen.username(), auditorToken).expect(200).json();
+        assertThat(valid.get("valid").asBoolean()).isTrue();
+        assertThat(valid.get("events").asLong()).isGreaterThanOrEqualTo(4);
+
+        EventRows events = new EventRows(started.service().stores().dataSource());
+        String account = events.accountIdOf(citizen.username());
+        EventRows.Row uploaded = events.forAggregate(account).stream()
+                .filter(row -> row.simpleType().equals("HealthRecordUploaded")).findFirst().orElseThrow();
+        try (Connection connection = started.service().stores().dataSource().getConnection();
+             PreparedStatement tamper = connection.prepareStatement(
+                     "UPDATE domainEventEntry SET payload = ? WHERE aggregateIdentifier = ? AND sequenceNumber = ?")) {
+            tamper.setBytes(1, uploaded.payload().replace("PATIENT_SUMMARY", "SOMETHING_ELSE").getBytes(StandardCharsets.UTF_8));
+            tamper.setString(2, account);
+            tamper.setLong(3, uploaded.sequence());
+            assertThat(tamper.executeUpdate()).isEqualTo(1);
+        }
+        JsonNode broken = api.get("/audit/verify?citizen=" + citizen.username(), auditorToken).expect(200).json();
+        assertThat(broken.get("valid").asBoolean()).isFalse();
+        assertThat(broken.get("firstBrokenSequence").asLong()).isEqualTo(uploaded.sequence());
+        assertThat(broken.get("account").asText()).isEqualTo(account);
+    }
+
+    @Test
+    void should_rebuild_the_views_by_replay_to_the_same_content() {
+        Citizen citizen = citizenWithRecord("PATIENT_SUMMARY");
+        api.get("/citizen/" + citizen.username() + "/PATIENT_SUMMARY", citizen.token()).expect(200);
+        JsonNode before = api.get("/citizen/auditing", citizen.token()).expect(200).json();
+
+        String replayId = api.postJson("/audit/replay", auditorToken, "{}").expect(202).json().get("replayId").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                api.get("/audit/replay/" + replayId, auditorToken).expect(200).json().get("state").asText().equals("done"));
+        JsonNode status = api.get("/audit/replay/" + replayId, auditorToken).expect(200).json();
+        assertThat(status.get("processed").asLong()).isEqualTo(status.get("total").asLong());
+
+        JsonNode after = api.get("/citizen/auditing", citizen.token()).expect(200).json();
+        assertThat(after).isEqualTo(before);
+        api.get("/audit/replay/no-such-replay", auditorToken).expectError(404);
+    }
+
+    @Test
+    void should_keep_the_view_unchanged_when_an_event_is_delivered_twice() {
+        Citizen citizen = citizenWithRecord("PATIENT_SUMMARY");
+        JsonNode before = api.get("/citizen/auditing", citizen.token()).expect(200).json();
+        String account = new EventRows(started.service().stores().dataSource()).accountIdOf(citizen.username());
+        AuditViews views = new AuditViews();
+        views.connect(started.service().camelContext().createProducerTemplate());
+        Document line = views.read(account).get(0);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> item = (Map<String, Object>) line.get("item");
+        AuditEntry again = new AuditEntry(line.getString("_id"), account, line.getLong("position"), line.getString("section"), item);
+        int lines = views.read(account).size();
+        views.save(again);
+        views.save(again);
+        assertThat(views.read(account)).hasSize(lines);
+        assertThat(api.get("/citizen/auditing", citizen.token()).expect(200).json()).isEqualTo(before);
+    }
+
+    @Test
+    void should_keep_the_stream_but_remove_the_view_when_the_account_is_deleted() {
+        Citizen citizen = citizenWithRecord("PATIENT_SUMMARY");
+        String account = new EventRows(started.service().stores().dataSource()).accountIdOf(citizen.username());
+        api.delete("/citizen/account", citizen.token()).expect(200);
+        AuditViews views = new AuditViews();
+        views.connect(started.service().camelContext().createProducerTemplate());
+        await().atMost(Duration.ofSeconds(5)).until(() -> views.read(account).isEmpty());
+        List<JsonNode> stream = ndjson(api.get("/audit/events?citizen=" + citizen.username(), auditorToken).expect(200));
+        assertThat(stream).extracting(line -> line.get("type").asText()).contains("CitizenAccountDeleted");
+        assertThat(api.get("/audit/verify?citizen=" + citizen.username(), auditorToken).expect(200).json().get("valid").asBoolean()).isTrue();
+    }
+
+    private Citizen citizenWithRecord(String objectName) {
+        Citizen citizen = api.newCitizen();
+        api.signConsent(citizen.token(), "cloud").expect(200);
+        api.upload("/citizen/upload", citizen.token(), objectName, "record".getBytes(StandardCharsets.UTF_8)).expect(201);
+        return citizen;
+    }
+
+    private static List<JsonNode> ndjson(Api.Response response) {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : response.text().split("\n")) {
+            if (!line.isBlank()) {
+                try {
+                    lines.add(JSON.readTree(line));
+                } catch (Exception e) {
+                    throw new AssertionError("not JSON: " + line, e);
+                }
+            }
+        }
+        return lines;
+    }
+}
