@@ -25,6 +25,10 @@ import eu.sehr.cloud.audit.query.CitizenAuditProjection;
 import eu.sehr.cloud.audit.query.ProjectionFreshness;
 import eu.sehr.cloud.audit.steps.CitizenAuditTrail;
 import eu.sehr.cloud.infra.axon.AxonSetup;
+import eu.sehr.cloud.operations.EventAppendCounter;
+import eu.sehr.cloud.operations.HealthSteps;
+import eu.sehr.cloud.operations.Metrics;
+import eu.sehr.cloud.operations.Readiness;
 import eu.sehr.cloud.infra.axon.JdbcTransactions;
 import ca.uhn.fhir.context.FhirContext;
 import eu.sehr.cloud.consent.fhir.ConsentDocuments;
@@ -71,13 +75,13 @@ public final class Service implements AutoCloseable {
     private final Stores stores;
     private final Configuration axon;
     private final Main camel;
-    private final AccessEndSweeper sweeper;
+    private final List<AutoCloseable> workers;
 
-    private Service(Stores stores, Configuration axon, Main camel, AccessEndSweeper sweeper) {
+    private Service(Stores stores, Configuration axon, Main camel, List<AutoCloseable> workers) {
         this.stores = stores;
         this.axon = axon;
         this.camel = camel;
-        this.sweeper = sweeper;
+        this.workers = workers;
     }
 
     public static Service start(Settings settings) {
@@ -86,6 +90,7 @@ public final class Service implements AutoCloseable {
         Configuration axon = null;
         Main camel = null;
         AccessEndSweeper sweeper = null;
+        Readiness readiness = null;
         try {
             ObjectMapper mapper = Json.newMapper();
             Clock clock = Clock.systemUTC();
@@ -98,11 +103,12 @@ public final class Service implements AutoCloseable {
             RecordCatalogue catalogue = new RecordCatalogue(sql);
             OpenAccesses openAccesses = new OpenAccesses(sql);
             AuditViews auditViews = new AuditViews();
+            EventAppendCounter appendCounter = new EventAppendCounter();
             axon = AxonSetup.start(transactions, mapper, new AxonSetup.Handlers(
                     List.of(c -> new Registration(c.repository(CitizenAccount.class), directory, chain)),
                     List.of(directory, bucketRegistry, catalogue, openAccesses),
                     List.of(new CitizenAuditProjection(auditViews)),
-                    List.of(chain)));
+                    List.of(chain), appendCounter));
             CommandGateway commands = axon.getComponent(CommandGateway.class);
 
             SigningKey signingKey = signingKey(settings);
@@ -118,6 +124,9 @@ public final class Service implements AutoCloseable {
             RequireConsent requireConsent = new RequireConsent(directory);
             AuditorDirectory auditors = new AuditorDirectory(sql);
             EventStoreReader eventReader = new EventStoreReader(stores.dataSource(), mapper);
+            readiness = new Readiness(stores.minio(), stores.bucket(), stores.dataSource(), stores.mongo(),
+                    settings.get("sehr.mongodb.database"), axon.eventProcessingConfiguration(),
+                    List.of(CitizenAuditProjection.PROCESSING_GROUP));
             ProjectionFreshness freshness = new ProjectionFreshness(sql, axon.eventProcessingConfiguration(),
                     CitizenAuditProjection.PROCESSING_GROUP, settings.getDuration("sehr.audit.read-your-writes-wait"));
             HcoTrust hcoTrust = HcoTrust.fromPath(settings.find("sehr.hco.trust-anchors").map(Path::of),
@@ -127,6 +136,7 @@ public final class Service implements AutoCloseable {
 
             Main main = new Main();
             camel = main;
+            Metrics metrics = new Metrics(main::getCamelContext);
             settings.resolvedServiceKeys().forEach((key, value) -> main.addOverrideProperty((String) key, (String) value));
             // bodies reach the routes unread: documents are read with a limit, records streamed (no spool file)
             camel.configure().rest().withEndpointProperty("useBodyHandler", "false");
@@ -154,7 +164,9 @@ public final class Service implements AutoCloseable {
                             axon.eventGateway(), settings.getDuration("sehr.token.auditor-ttl"))),
                     Map.entry("complianceSteps", new ComplianceSteps(eventReader, new ChainVerifier(eventReader, chain),
                             new ViewReplays(axon.eventProcessingConfiguration(), CitizenAuditProjection.PROCESSING_GROUP,
-                                    freshness, eventReader), commands, axon.eventGateway(), mapper)));
+                                    freshness, eventReader), commands, axon.eventGateway(), mapper)),
+                    Map.entry("healthSteps", new HealthSteps(readiness)),
+                    Map.entry("metrics", metrics));
             beans.forEach(camel::bind);
             camel.start();
             if (camel.getCamelContext() == null || !camel.getCamelContext().isStarted()) {
@@ -162,12 +174,18 @@ public final class Service implements AutoCloseable {
             }
             new HttpDefaults(mapper).install(camel.getCamelContext());
             auditViews.connect(camel.getCamelContext().createProducerTemplate());
+            metrics.gauge("sehr_events_appended", "events appended to the event store since start", appendCounter::appended);
+            metrics.gauge("sehr_audit_projection_lag_events", "events the citizen audit view is behind the event store",
+                    () -> Math.max(0, eventReader.headPosition() - Math.max(0, freshness.position().orElse(0))));
             LOG.info("S-EHR Cloud serves on port {} (started in {} ms)", settings.get("sehr.port"),
                     (System.nanoTime() - started) / 1_000_000);
-            return new Service(stores, axon, camel, sweeper);
+            return new Service(stores, axon, camel, List.of(sweeper, readiness));
         } catch (RuntimeException e) {
             if (sweeper != null) {
                 sweeper.close();
+            }
+            if (readiness != null) {
+                readiness.close();
             }
             if (camel != null) {
                 camel.stop();
@@ -177,6 +195,14 @@ public final class Service implements AutoCloseable {
             }
             stores.close();
             throw e;
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable worker) {
+        try {
+            worker.close();
+        } catch (Exception e) {
+            LOG.warn("Stopping {} failed: {}", worker.getClass().getSimpleName(), e.toString());
         }
     }
 
@@ -214,7 +240,7 @@ public final class Service implements AutoCloseable {
     @Override
     public void close() {
         try {
-            sweeper.close();
+            workers.forEach(Service::closeQuietly);
             camel.stop();
         } finally {
             axon.shutdown();

@@ -16,6 +16,9 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.Message;
+import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.PostgresTokenTableFactory;
@@ -48,7 +51,7 @@ public final class AxonSetup {
 
     /** What the features contribute: command handlers, synchronous handlers and projections by processing group. */
     public record Handlers(List<Function<Configuration, Object>> commandHandlers, List<Object> synchronous, List<Object> projections,
-                           List<Object> components) {
+                           List<Object> components, MessageMonitor<Message<?>> eventStoreMonitor) {
     }
 
     public static Configuration start(JdbcTransactions transactions, ObjectMapper mapper, Handlers handlers) {
@@ -59,6 +62,7 @@ public final class AxonSetup {
                 .configureEventSerializer(c -> serializer)
                 .configureTransactionManager(c -> transactions)
                 .configureEmbeddedEventStore(c -> storageEngine(transactions, serializer))
+                .configureMessageMonitor(EventStore.class, (c, type, name) -> handlers.eventStoreMonitor())
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(CitizenAccount.class)
                         .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), SNAPSHOT_EVERY_EVENTS)))
                 .registerComponent(CommandGateway.class, c -> DefaultCommandGateway.builder()

@@ -1,0 +1,40 @@
+package eu.sehr.cloud.operations;
+
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.apache.camel.CamelContext;
+
+/**
+ * {@code GET /metrics}: the Prometheus registry that Camel's route metrics write to (request counts and latencies
+ * per route id), with the service's own meters: events appended, the audit projection's lag behind the event
+ * store's head, and record bytes moved.
+ */
+public final class Metrics {
+
+    private final Supplier<CamelContext> camel;
+
+    /** The Camel context may not be started yet: the registry is looked up when first needed. */
+    public Metrics(Supplier<CamelContext> camel) {
+        this.camel = camel;
+    }
+
+    public String scrape() {
+        return registry().scrape();
+    }
+
+    public void gauge(String name, String description, LongSupplier value) {
+        Gauge.builder(name, value::getAsLong).description(description).register(registry());
+    }
+
+    public Counter counter(String name, String description) {
+        return Counter.builder(name).description(description).register(registry());
+    }
+
+    private PrometheusMeterRegistry registry() {
+        return camel.get().getRegistry().findSingleByType(PrometheusMeterRegistry.class);
+    }
+}
