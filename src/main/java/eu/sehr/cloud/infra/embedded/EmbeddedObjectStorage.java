@@ -28,12 +28,15 @@ public final class EmbeddedObjectStorage implements AutoCloseable {
     }
 
     public static EmbeddedObjectStorage start(Path directory) throws Exception {
+        return start(directory, 0, "sehr-" + randomHex(8), randomHex(24));
+    }
+
+    /** On a given port (0: any free one) with given credentials, e.g. to restart it where it was. */
+    public static EmbeddedObjectStorage start(Path directory, int port, String accessKey, String secretKey) throws Exception {
         Files.createDirectories(directory);
-        String accessKey = "sehr-" + randomHex(8);
-        String secretKey = randomHex(24);
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(new FilesystemNio2BlobStore(directory.toString()))
-                .endpoint(URI.create("http://127.0.0.1:0"))
+                .endpoint(URI.create("http://127.0.0.1:" + port))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
                 .build();
         proxy.start();
