@@ -1,5 +1,8 @@
 package eu.sehr.cloud.infra;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -86,6 +89,7 @@ public final class Service implements AutoCloseable {
 
     public static Service start(Settings settings) {
         long started = System.nanoTime();
+        requireFreePort(settings.get("sehr.host"), settings.getInt("sehr.port"));
         Stores stores = Stores.open(settings);
         Configuration axon = null;
         Main camel = null;
@@ -195,6 +199,19 @@ public final class Service implements AutoCloseable {
             }
             stores.close();
             throw e;
+        }
+    }
+
+    /** A taken port fails the start with a clear reason before any store is opened. */
+    private static void requireFreePort(String host, int port) {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(host, port));
+        } catch (IOException e) {
+            throw new ConfigurationException("port " + port + " on " + host + " is already in use (set sehr.port)");
         }
     }
 

@@ -1,0 +1,51 @@
+package eu.sehr.cloud.bench;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/** Repeated transfers of one size: MiB/s of each, and their median, minimum and maximum. */
+final class Throughput {
+
+    private final List<Double> mibPerSecond = new ArrayList<>();
+
+    void add(long bytes, long nanos) {
+        mibPerSecond.add(bytes / (double) GeneratedBytes.MIB / (nanos / 1e9));
+    }
+
+    boolean isEmpty() {
+        return mibPerSecond.isEmpty();
+    }
+
+    double median() {
+        List<Double> sorted = sorted();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    double min() {
+        return sorted().get(0);
+    }
+
+    double max() {
+        List<Double> sorted = sorted();
+        return sorted.get(sorted.size() - 1);
+    }
+
+    /** {@code median (min–max)} in MiB/s. */
+    String summary() {
+        return isEmpty() ? "–" : String.format(Locale.ROOT, "%.1f (%.1f–%.1f)", median(), min(), max());
+    }
+
+    /** This median over the other's, e.g. gateway over direct. */
+    String ratioTo(Throughput other) {
+        return isEmpty() || other.isEmpty() ? "–" : String.format(Locale.ROOT, "%.2f", median() / other.median());
+    }
+
+    private List<Double> sorted() {
+        List<Double> sorted = new ArrayList<>(mibPerSecond);
+        Collections.sort(sorted);
+        return sorted;
+    }
+}
