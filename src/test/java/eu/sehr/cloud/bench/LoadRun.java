@@ -44,6 +44,7 @@ final class LoadRun {
     }
 
     private static final long JOIN_GRACE_NANOS = Duration.ofSeconds(60).toNanos();
+    private static final long HUNG_JOIN_MILLIS = 5_000;
 
     private LoadRun() {
     }
@@ -68,24 +69,31 @@ final class LoadRun {
             client.thread.join(Math.max(1, left / 1_000_000));
             if (client.thread.isAlive()) {
                 client.thread.interrupt();
-                firstError.compareAndSet(null, "a request hung past the end of the load");
+                client.thread.join(HUNG_JOIN_MILLIS);
             }
         }
         long elapsed = System.nanoTime() - start;
         Histogram latencies = new Histogram(3);
         long requestsDone = 0;
         long errors = 0;
+        long hung = 0;
         for (Client client : running) {
-            synchronized (client) {
-                latencies.add(client.latencies);
-                requestsDone += client.done;
-                errors += client.errors;
+            if (client.thread.isAlive()) {
+                hung++;
+                continue;
             }
+            latencies.add(client.latencies);
+            requestsDone += client.done;
+            errors += client.errors;
+        }
+        if (hung > 0) {
+            firstError.compareAndSet(null, hung + " client(s) hung past the end of the load (left out)");
+            errors += hung;
         }
         return new Result(requestsDone, errors, elapsed, latencies, firstError.get());
     }
 
-    /** One client's loop; its figures are read by the starting thread after the loop ended. */
+    /** One client's loop; its figures are read by the starting thread once the thread ended (join: happens-before). */
     private static final class Client implements Runnable {
         private final Request request;
         private final CountDownLatch go;
@@ -111,17 +119,15 @@ final class LoadRun {
             } catch (InterruptedException e) {
                 return;
             }
-            synchronized (this) {
-                for (long sent = 0; sent < maxRequests && System.nanoTime() - deadline < 0 && !Thread.currentThread().isInterrupted(); sent++) {
-                    long begin = System.nanoTime();
-                    try {
-                        request.send();
-                        latencies.recordValue(Math.max(0, (System.nanoTime() - begin) / 1000));
-                        done++;
-                    } catch (Exception e) {
-                        errors++;
-                        firstError.compareAndSet(null, e.getMessage() == null ? e.toString() : e.getMessage());
-                    }
+            for (long sent = 0; sent < maxRequests && System.nanoTime() - deadline < 0 && !Thread.currentThread().isInterrupted(); sent++) {
+                long begin = System.nanoTime();
+                try {
+                    request.send();
+                    latencies.recordValue(Math.max(0, (System.nanoTime() - begin) / 1000));
+                    done++;
+                } catch (Exception e) {
+                    errors++;
+                    firstError.compareAndSet(null, e.getMessage() == null ? e.toString() : e.getMessage());
                 }
             }
         }

@@ -116,7 +116,7 @@ public final class Api {
         public Response expectError(int expected) {
             expect(expected);
             if (header("Content-Type") == null || !header("Content-Type").startsWith("application/json")) {
-                throw new AssertionError("error without a JSON content type: " + header("Content-Type"));
+                throw new AssertionError("HTTP " + status + " without a JSON content type: " + header("Content-Type"));
             }
             JsonNode error = json();
             if (error.size() != 2 || !error.path("msg").isTextual() || error.path("errorCode").asInt() != expected) {

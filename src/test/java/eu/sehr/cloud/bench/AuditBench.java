@@ -1,0 +1,233 @@
+package eu.sehr.cloud.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import eu.sehr.cloud.account.api.AccountCommands.RecordAccessCommand;
+import eu.sehr.cloud.account.api.Precondition;
+import eu.sehr.cloud.audit.api.Actor;
+import eu.sehr.cloud.audit.compliance.AuditorDirectory;
+import eu.sehr.cloud.infra.Sql;
+import eu.sehr.cloud.records.api.RecordEvents.BucketsListed;
+import eu.sehr.cloud.security.PasswordHasher;
+import eu.sehr.cloud.support.Api;
+import eu.sehr.cloud.support.RunningService.Started;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+
+/**
+ * The event-sourced audit at scale: events generated through the service's own command path (so each one is
+ * hash-chained like a real access), then a rebuild of the audit views from the first event ({@code POST
+ * /audit/replay}) and the hash-chain verification of every generated citizen ({@code GET /audit/verify}).
+ */
+final class AuditBench {
+
+    private static final String PASSWORD = "replay-citizen-password";
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
+    private static final Duration LAG_EVERY = Duration.ofMillis(100);
+    private static final int MAX_ERRORS = 1000;
+
+    private record Account(String username, String accountId) {
+    }
+
+    private final Options options;
+    private final Started started;
+    private final Api api;
+    private final GatewayClient gateway;
+    private final Sql sql;
+    private final Report.Table table = new Report.Table("Audit: event generation, view replay, hash-chain verification",
+            "Measure", "Value");
+
+    AuditBench(Options options, Started started, GatewayClient gateway) {
+        this.options = options;
+        this.started = started;
+        this.api = started.api();
+        this.gateway = gateway;
+        this.sql = new Sql(started.service().stores().dataSource()::getConnection);
+    }
+
+    Report.Table run() throws Exception {
+        List<Account> accounts = List.of();
+        if (options.replayEvents() > 0) {
+            accounts = register((int) Math.min(options.replayAccounts(), options.replayEvents()));
+            generate(accounts, options.replayEvents());
+        }
+        Auditor auditor = new Auditor();
+        replay(auditor);
+        verify(auditor, accounts);
+        return table.note("Events are RecordAccessCommand(BucketsListed) sent through the service's Axon command gateway: "
+                        + "each is appended to its citizen's hash-chained stream like a real access (nothing is written to the "
+                        + "event table directly).")
+                .note("Replay and verification go through the HTTP API with an auditor token; the replay time is polled every "
+                        + "100 ms (its resolution).");
+    }
+
+    private List<Account> register(int count) throws Exception {
+        System.err.printf("bench: audit, registering %d citizens%n", count);
+        long begin = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        try {
+            List<Future<Account>> registered = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String username = String.format(Locale.ROOT, "replay-%07d", i);
+                registered.add(pool.submit(() -> {
+                    api.register(username, PASSWORD).expect(201);
+                    return new Account(username, accountId(username));
+                }));
+            }
+            List<Account> accounts = new ArrayList<>();
+            for (Future<Account> account : registered) {
+                accounts.add(account.get());
+            }
+            double seconds = (System.nanoTime() - begin) / 1e9;
+            table.row("citizens registered for the generated events (POST /citizen/register)",
+                    Report.count(count) + " in " + Report.number(seconds, 1) + " s (" + Report.number(count / seconds, 1) + "/s)");
+            return accounts;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private String accountId(String username) {
+        return sql.first("SELECT account_id FROM account_history WHERE username = ?", s -> s.setString(1, username),
+                row -> row.getString(1)).orElseThrow(() -> new IllegalStateException("no account of " + username));
+    }
+
+    private void generate(List<Account> accounts, long events) throws Exception {
+        CommandGateway commands = started.service().axon().commandGateway();
+        int threads = options.replayThreads();
+        System.err.printf("bench: audit, generating %,d events over %d citizens with %d threads%n", events, accounts.size(), threads);
+        AtomicInteger nextAccount = new AtomicInteger();
+        AtomicLong sent = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        AtomicReference<String> firstError = new AtomicReference<>();
+        long perAccount = events / accounts.size();
+        long remainder = events % accounts.size();
+
+        LagSampler lag = LagSampler.start(gateway, LAG_EVERY);
+        Progress progress = Progress.ticking("generated events", PROGRESS_EVERY, events, sent::get);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long begin = System.nanoTime();
+        long end;
+        LagSampler.Result lagged;
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                workers.add(pool.submit(() -> {
+                    for (int i = nextAccount.getAndIncrement(); i < accounts.size() && errors.get() < MAX_ERRORS;
+                         i = nextAccount.getAndIncrement()) {
+                        Account account = accounts.get(i);
+                        long quota = perAccount + (i < remainder ? 1 : 0);
+                        for (long j = 0; j < quota && errors.get() < MAX_ERRORS; j++) {
+                            try {
+                                commands.sendAndWait(new RecordAccessCommand(account.accountId(), new BucketsListed(account.accountId()),
+                                        Precondition.LIVE_ACCOUNT, Actor.citizen(account.username())));
+                                sent.incrementAndGet();
+                            } catch (RuntimeException e) {
+                                errors.incrementAndGet();
+                                firstError.compareAndSet(null, e.toString());
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            end = System.nanoTime();
+            pool.shutdownNow();
+            progress.stop();
+            lagged = lag.stop();
+        }
+        double seconds = (end - begin) / 1e9;
+        if (errors.get() >= MAX_ERRORS) {
+            throw new IllegalStateException("event generation stopped after " + errors.get() + " failed commands, first: " + firstError.get());
+        }
+        table.row("events generated (" + threads + " threads, " + Report.count(accounts.size()) + " citizens)",
+                        Report.count(sent.get()) + " in " + Report.number(seconds, 1) + " s")
+                .row("generation rate (events appended/s)", Report.number(sent.get() / seconds, 0))
+                .row("failed commands", errors.get() == 0 ? "0" : errors.get() + " (first: " + firstError.get() + ")")
+                .row("audit projection lag during generation (events behind, p50 / p99 / max; "
+                        + Report.count(lagged.samples()) + " samples)", lagged.summary());
+    }
+
+    private void replay(Auditor auditor) throws Exception {
+        System.err.println("bench: audit, replaying the audit views");
+        long begin = System.nanoTime();
+        String replayId = auditor.send("POST", "/audit/replay", 202).get("replayId").asText();
+        Progress progress = new Progress("replayed events", PROGRESS_EVERY);
+        JsonNode done = Poll.until(Duration.ofMillis(100), Duration.ofMinutes(options.auditTimeoutMinutes()), "the replay", () -> {
+            JsonNode status = auditor.send("GET", "/audit/replay/" + replayId, 200);
+            progress.show(status.path("processed").asLong(), status.path("total").asLong());
+            return "done".equals(status.path("state").asText()) ? Optional.of(status) : Optional.empty();
+        });
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        long total = done.path("total").asLong();
+        table.row("view replay (POST /audit/replay until done): events", Report.count(total) + " in " + Report.number(seconds, 1) + " s")
+                .row("replay rate (events/s)", Report.number(total / seconds, 0));
+    }
+
+    private void verify(Auditor auditor, List<Account> accounts) {
+        if (accounts.isEmpty()) {
+            table.row("hash-chain verification", "skipped: no generated citizens (--replay-events 0)");
+            return;
+        }
+        System.err.printf("bench: audit, verifying %d hash chains%n", accounts.size());
+        long events = 0;
+        int invalid = 0;
+        long begin = System.nanoTime();
+        for (Account account : accounts) {
+            JsonNode verified = auditor.send("GET", "/audit/verify?citizen=" + account.username(), 200);
+            events += verified.path("events").asLong();
+            if (!verified.path("valid").asBoolean()) {
+                invalid++;
+            }
+        }
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        table.row("hash-chain verification (GET /audit/verify, one citizen after the other)",
+                        Report.count(accounts.size()) + " citizens, " + Report.count(events) + " events in " + Report.number(seconds, 1) + " s")
+                .row("verification rate (events/s)", Report.number(events / seconds, 0))
+                .row("chains valid", invalid == 0 ? "all" : invalid + " invalid");
+    }
+
+    /** A compliance officer provisioned for the benchmark; logs in again when the token expired. */
+    private final class Auditor {
+        private final String name = "bench-auditor";
+        private final String password = UUID.randomUUID().toString();
+        private String token;
+
+        Auditor() {
+            new AuditorDirectory(sql).put(name, new PasswordHasher().hash(password));
+            login();
+        }
+
+        JsonNode send(String method, String path, int expected) {
+            Api.Response response = exchange(method, path);
+            if (response.status() == 401) {
+                login();
+                response = exchange(method, path);
+            }
+            return response.expect(expected).json();
+        }
+
+        private Api.Response exchange(String method, String path) {
+            return "POST".equals(method) ? api.postJson(path, token, "{}") : api.get(path, token);
+        }
+
+        private void login() {
+            token = api.postJson("/auditor/login", null, Api.credentials(name, password)).expect(200).json().get("token").asText();
+        }
+    }
+}
