@@ -7,7 +7,7 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 
-if [[ ! -f target/sehr-cloud.jar || ! -f target/test-classes/eu/sehr/cloud/bench/Benchmark.class ]]; then
+if [[ ! -f target/sehr-cloud.jar || ! -f target/classes/application.properties || ! -f target/test-classes/eu/sehr/cloud/bench/Benchmark.class ]]; then
   echo "bench: target/sehr-cloud.jar or the test classes are missing: run mvn -q -DskipTests package first" >&2
   exit 2
 fi
@@ -16,5 +16,5 @@ fi
 mvn -q dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 
 exec java ${BENCH_JAVA_OPTS:-} -Dbench.command="bench/run.sh $*" \
-  -cp "target/test-classes:target/sehr-cloud.jar:$(cat target/bench-classpath.txt)" \
+  -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
   eu.sehr.cloud.bench.Benchmark "$@"

@@ -27,6 +27,8 @@ import eu.sehr.cloud.audit.steps.ComplianceSteps;
 import eu.sehr.cloud.audit.query.CitizenAuditProjection;
 import eu.sehr.cloud.audit.query.ProjectionFreshness;
 import eu.sehr.cloud.audit.steps.CitizenAuditTrail;
+import eu.sehr.cloud.extensions.CitizenNames;
+import eu.sehr.cloud.extensions.ExtensionEvents;
 import eu.sehr.cloud.infra.axon.AxonSetup;
 import eu.sehr.cloud.operations.EventAppendCounter;
 import eu.sehr.cloud.operations.HealthSteps;
@@ -107,11 +109,16 @@ public final class Service implements AutoCloseable {
             RecordCatalogue catalogue = new RecordCatalogue(sql);
             OpenAccesses openAccesses = new OpenAccesses(sql);
             AuditViews auditViews = new AuditViews();
+            // extension hooks (routes/api/extensions.camel.yaml): a processor of its own, only when a consumer is configured
+            ExtensionEvents extensionEvents = new ExtensionEvents(new CitizenNames(sql)::usernameOf, mapper);
+            List<Object> projections = settings.find("sehr.extensions.event-consumers").isPresent()
+                    ? List.of(new CitizenAuditProjection(auditViews), extensionEvents)
+                    : List.of(new CitizenAuditProjection(auditViews));
             EventAppendCounter appendCounter = new EventAppendCounter();
             axon = AxonSetup.start(transactions, mapper, new AxonSetup.Handlers(
                     List.of(c -> new Registration(c.repository(CitizenAccount.class), directory, chain)),
                     List.of(directory, bucketRegistry, catalogue, openAccesses),
-                    List.of(new CitizenAuditProjection(auditViews)),
+                    projections,
                     List.of(chain), appendCounter));
             CommandGateway commands = axon.getComponent(CommandGateway.class);
 
@@ -178,6 +185,7 @@ public final class Service implements AutoCloseable {
             }
             new HttpDefaults(mapper).install(camel.getCamelContext());
             auditViews.connect(camel.getCamelContext().createProducerTemplate());
+            extensionEvents.connect(camel.getCamelContext().createProducerTemplate());
             metrics.gauge("sehr_events_appended", "events appended to the event store since start", appendCounter::appended);
             metrics.gauge("sehr_audit_projection_lag_events", "events the citizen audit view is behind the event store",
                     () -> Math.max(0, eventReader.headPosition() - Math.max(0, freshness.position().orElse(0))));

@@ -37,10 +37,11 @@ public final class Authenticate {
     }
 
     private Principal ofLiveAccount(Principal principal) {
-        if (principal.account() == null || directory.findLive(principal.account(), principal.subject()).isEmpty()) {
+        if (principal.account() == null) {
             throw ApiException.unauthorized("the account no longer exists");
         }
-        return principal;
+        return principal.withLiveAccount(directory.findLive(principal.account(), principal.subject())
+                .orElseThrow(() -> ApiException.unauthorized("the account no longer exists")));
     }
 
     /** A compliance officer's token, still backed by a provisioned auditor. */

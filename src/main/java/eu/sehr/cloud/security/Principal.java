@@ -1,5 +1,6 @@
 package eu.sehr.cloud.security;
 
+import eu.sehr.cloud.account.query.AccountRecord;
 import eu.sehr.cloud.audit.api.Actor;
 
 /**
@@ -8,7 +9,17 @@ import eu.sehr.cloud.audit.api.Actor;
  * {@code hcoName} and {@code hcpName} name the healthcare organisation and professional of an HCO token.
  */
 public record Principal(TokenKind kind, String subject, String account, String grant,
-                        String hcoId, String hcoName, String hcpName, String tokenId) {
+                        String hcoId, String hcoName, String hcpName, String tokenId, AccountRecord liveAccount) {
+
+    public Principal(TokenKind kind, String subject, String account, String grant, String hcoId, String hcoName,
+                     String hcpName, String tokenId) {
+        this(kind, subject, account, grant, hcoId, hcoName, hcpName, tokenId, null);
+    }
+
+    /** This principal with the state of its account as read for this request (consent checks use it). */
+    public Principal withLiveAccount(AccountRecord state) {
+        return new Principal(kind, subject, account, grant, hcoId, hcoName, hcpName, tokenId, state);
+    }
 
     public static Principal citizen(String username, String account, String tokenId) {
         return new Principal(TokenKind.CITIZEN, username, account, null, null, null, null, tokenId);

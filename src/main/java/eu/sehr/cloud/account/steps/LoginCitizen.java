@@ -12,6 +12,7 @@ import eu.sehr.cloud.account.query.AccountRecord;
 import eu.sehr.cloud.audit.api.Actor;
 import eu.sehr.cloud.infra.http.ApiException;
 import eu.sehr.cloud.infra.http.JsonBodies;
+import eu.sehr.cloud.infra.http.Names;
 import eu.sehr.cloud.security.EmergencyTokens;
 import eu.sehr.cloud.security.LoginThrottle;
 import eu.sehr.cloud.security.PasswordHasher;
@@ -51,6 +52,10 @@ public final class LoginCitizen {
         String password = credentials.password();
         if (username == null || password == null) {
             throw ApiException.badRequest("username and password are required");
+        }
+        if (!Names.isUsername(username) || password.length() > RegisterCitizen.MAX_PASSWORD) {
+            hasher.spendCheckTime(password.substring(0, Math.min(password.length(), RegisterCitizen.MAX_PASSWORD)));
+            throw ApiException.unauthorized(BAD_CREDENTIALS);
         }
         throttle.check(username);
         Optional<AccountRecord> account = directory.findByUsername(username);

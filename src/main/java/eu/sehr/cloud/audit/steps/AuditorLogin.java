@@ -10,6 +10,7 @@ import eu.sehr.cloud.audit.api.AuditorEvents.AuditorLoggedIn;
 import eu.sehr.cloud.audit.compliance.AuditorDirectory;
 import eu.sehr.cloud.infra.http.ApiException;
 import eu.sehr.cloud.infra.http.JsonBodies;
+import eu.sehr.cloud.infra.http.Names;
 import eu.sehr.cloud.security.LoginThrottle;
 import eu.sehr.cloud.security.PasswordHasher;
 import eu.sehr.cloud.security.Principal;
@@ -23,6 +24,7 @@ public final class AuditorLogin {
 
     private static final String THROTTLE_PREFIX = "auditor:";
     private static final String BAD_CREDENTIALS = "invalid username or password";
+    private static final int MAX_PASSWORD = 1024;
 
     private final JsonBodies bodies;
     private final AuditorDirectory auditors;
@@ -47,6 +49,10 @@ public final class AuditorLogin {
         Credentials credentials = bodies.read(body, contentType, Credentials.class);
         if (credentials.username() == null || credentials.password() == null) {
             throw ApiException.badRequest("username and password are required");
+        }
+        if (!Names.isUsername(credentials.username()) || credentials.password().length() > MAX_PASSWORD) {
+            spendTimeAndFail(credentials.password().substring(0, Math.min(credentials.password().length(), MAX_PASSWORD)));
+            throw ApiException.unauthorized(BAD_CREDENTIALS);
         }
         String subject = THROTTLE_PREFIX + credentials.username();
         throttle.check(subject);

@@ -7,8 +7,9 @@ import eu.sehr.cloud.security.Principal;
 import eu.sehr.cloud.security.TokenKind;
 
 /**
- * Pipeline step: the consent an endpoint needs, read from the shared store on every request (never cached), so a
- * revocation holds on every replica the moment it returns. If the state cannot be read the request fails (503),
+ * Pipeline step: the consent an endpoint needs, read from the shared store on every request (never cached across
+ * requests: the account state that authentication read for this request), so a revocation holds on every replica
+ * the moment it returns. If the state cannot be read the request fails (503),
  * never passes. The account's own check when the access is recorded closes the remaining gap.
  */
 public final class RequireConsent {
@@ -38,7 +39,11 @@ public final class RequireConsent {
         }
     }
 
+    /** The account as authentication read it for this request, or read now. */
     private AccountRecord account(Principal caller) {
+        if (caller.liveAccount() != null) {
+            return caller.liveAccount();
+        }
         return directory.findLive(caller.account(), caller.subject())
                 .orElseThrow(() -> ApiException.unauthorized("the account no longer exists"));
     }

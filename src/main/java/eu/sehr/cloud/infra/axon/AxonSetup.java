@@ -10,6 +10,7 @@ import eu.sehr.cloud.account.command.CitizenAccount;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
@@ -63,7 +64,10 @@ public final class AxonSetup {
                 .configureTransactionManager(c -> transactions)
                 .configureEmbeddedEventStore(c -> storageEngine(transactions, serializer))
                 .configureMessageMonitor(EventStore.class, (c, type, name) -> handlers.eventStoreMonitor())
+                // cached accounts are safe across replicas: an append on stale state conflicts on the stream's
+                // sequence, evicts the entry and is retried on fresh state
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(CitizenAccount.class)
+                        .configureCache(c -> new WeakReferenceCache())
                         .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), SNAPSHOT_EVERY_EVENTS)))
                 .registerComponent(CommandGateway.class, c -> DefaultCommandGateway.builder()
                         .commandBus(c.commandBus())

@@ -36,11 +36,17 @@ public final class RecordAccess {
         return all;
     }
 
-    /** The bucket, checked: 400 for an invalid name, 403 when the caller may not use it, 404 when it does not exist. */
+    /**
+     * The bucket, checked: 400 for an invalid name, 403 when the caller may not use it, 404 when it does not exist.
+     * The home bucket of a live account always exists; an emergency bucket is looked up.
+     */
     public Target target(Principal caller, String bucket) {
         Names.requireBucketName(bucket);
         if (!mayUse(caller, bucket)) {
             throw ApiException.forbidden("this bucket belongs to someone else");
+        }
+        if (bucket.equals(caller.subject())) {
+            return new Target(bucket, caller.account());
         }
         String owner = buckets.ownerOf(bucket).orElseThrow(() -> ApiException.notFound("no such bucket"));
         if (!owner.equals(caller.account())) {
