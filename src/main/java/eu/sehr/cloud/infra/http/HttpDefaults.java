@@ -17,9 +17,6 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
  */
 public final class HttpDefaults {
 
-    /** The header by which a route names the exact length of a streamed body. */
-    public static final String CONTENT_LENGTH_HEADER = "X-Sehr-Stream-Length";
-
     private final ObjectMapper mapper;
 
     public HttpDefaults(ObjectMapper mapper) {
@@ -34,7 +31,6 @@ public final class HttpDefaults {
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             // every answer may carry a token or health data: no cache keeps it
             ctx.response().putHeader("Cache-Control", "no-store");
-            ctx.addHeadersEndHandler(v -> exactLengthForStreams(ctx));
             ctx.next();
         });
         router.route().last().handler(ctx -> write(ctx, 404, "no such endpoint"));
@@ -81,19 +77,6 @@ public final class HttpDefaults {
             }
         }
         return true;
-    }
-
-    /**
-     * Camel sends a streamed body chunked; a download whose length is known is sent with that exact
-     * {@code Content-Length} instead, named by the route in {@value #CONTENT_LENGTH_HEADER}.
-     */
-    private static void exactLengthForStreams(RoutingContext ctx) {
-        String length = ctx.response().headers().get(CONTENT_LENGTH_HEADER);
-        if (length != null) {
-            ctx.response().headers().remove(CONTENT_LENGTH_HEADER);
-            ctx.response().setChunked(false);
-            ctx.response().putHeader("Content-Length", length);
-        }
     }
 
     private void write(RoutingContext ctx, int status, String message) {

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.component.platform.http.vertx.HttpMessage;
 
 /**
  * Pipeline step that ends a successful request: the step's result as JSON with the given status. The request's
@@ -32,13 +33,16 @@ public final class Reply {
         replace(exchange.getMessage(), status, contentType);
     }
 
-    /** Streams bytes as {@code application/octet-stream} with their exact length and the given headers. */
+    /**
+     * Streams bytes as {@code application/octet-stream} with their exact length and the given headers, written
+     * straight to the HTTP response (see {@link ResponseStreamer}).
+     */
     public void stream(Exchange exchange, InputStream content, long length, Map<String, String> headers) {
+        HttpMessage http = exchange.getIn(HttpMessage.class);
         Message message = exchange.getMessage();
-        replace(message, 200, "application/octet-stream");
-        headers.forEach(message::setHeader);
-        message.setHeader(HttpDefaults.CONTENT_LENGTH_HEADER, Long.toString(length));
-        message.setBody(content);
+        message.getHeaders().clear();
+        message.setBody(null);
+        ResponseStreamer.write(http.getResponse(), content, length, "application/octet-stream", headers);
     }
 
     /** Streams a document of unknown length (sent chunked), such as NDJSON. */

@@ -1,0 +1,66 @@
+package eu.sehr.cloud.infra.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+
+/**
+ * Writes a record to the client straight through Vert.x from the route's worker thread, in large pieces with the
+ * response's back-pressure, instead of Camel's default of 4 KiB pieces each handed to the event loop. Camel then
+ * finds the response ended and sends nothing more.
+ */
+public final class ResponseStreamer {
+
+    private static final int PIECE_BYTES = 256 * 1024;
+    private static final long DRAIN_TIMEOUT_SECONDS = 60;
+
+    private ResponseStreamer() {
+    }
+
+    public static void write(HttpServerResponse response, InputStream content, long length, String contentType,
+                             Map<String, String> headers) {
+        try (content) {
+            response.setStatusCode(200);
+            response.putHeader("Content-Type", contentType);
+            response.putHeader("Content-Length", Long.toString(length));
+            headers.forEach(response::putHeader);
+            byte[] piece = new byte[PIECE_BYTES];
+            for (int n = content.readNBytes(piece, 0, piece.length); n > 0; n = content.readNBytes(piece, 0, piece.length)) {
+                awaitDrain(response);
+                response.write(Buffer.buffer(n).appendBytes(piece, 0, n));
+            }
+            response.end();
+        } catch (IOException e) {
+            response.reset();
+            throw new UncheckedIOException("the record could not be sent", e);
+        }
+    }
+
+    private static void awaitDrain(HttpServerResponse response) throws IOException {
+        if (!response.writeQueueFull()) {
+            return;
+        }
+        CompletableFuture<Void> drained = new CompletableFuture<>();
+        response.drainHandler(v -> drained.complete(null));
+        response.closeHandler(v -> drained.completeExceptionally(new IOException("the client went away")));
+        if (!response.writeQueueFull()) {
+            return;
+        }
+        try {
+            drained.get(DRAIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while sending", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("the client stopped reading", e);
+        }
+    }
+}
