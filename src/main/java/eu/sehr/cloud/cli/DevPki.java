@@ -15,7 +15,7 @@ import eu.sehr.cloud.emergency.trust.CertifiedKey;
 import eu.sehr.cloud.emergency.trust.DevCertificates;
 import eu.sehr.cloud.emergency.trust.HcoAssertionSigner;
 import eu.sehr.cloud.emergency.trust.HcoTrust;
-import eu.sehr.cloud.emergency.trust.PemFiles;
+import eu.sehr.cloud.security.PemFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -46,6 +46,7 @@ import eu.sehr.cloud.emergency.trust.HcoTrust;
 import eu.sehr.cloud.security.ReplayGuard;
 import eu.sehr.cloud.infra.http.ErrorResponder;
 import eu.sehr.cloud.infra.http.RequestBodies;
+import eu.sehr.cloud.infra.http.Tls;
 import eu.sehr.cloud.records.query.BucketRegistry;
 import eu.sehr.cloud.records.query.RecordCatalogue;
 import eu.sehr.cloud.records.steps.ReadRecords;
@@ -63,7 +64,9 @@ import eu.sehr.cloud.security.Principal;
 import eu.sehr.cloud.security.SigningKey;
 import eu.sehr.cloud.security.TokenService;
 import org.apache.camel.CamelContext;
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
 import org.slf4j.Logger;
@@ -149,6 +152,15 @@ public final class Service implements AutoCloseable {
             camel = main;
             Metrics metrics = new Metrics(main::getCamelContext);
             settings.resolvedServiceKeys().forEach((key, value) -> main.addOverrideProperty((String) key, (String) value));
+            Tls.fromSettings(settings).ifPresent(tls -> {
+                main.addOverrideProperty("camel.server.useGlobalSslContextParameters", "true");
+                main.addMainListener(new MainListenerSupport() {
+                    @Override
+                    public void beforeConfigure(BaseMainSupport support) {
+                        support.getCamelContext().setSSLContextParameters(tls);
+                    }
+                });
+            });
             // bodies reach the routes unread: documents are read with a limit, records streamed (no spool file)
             camel.configure().rest().withEndpointProperty("useBodyHandler", "false");
             Map<String, Object> beans = Map.ofEntries(

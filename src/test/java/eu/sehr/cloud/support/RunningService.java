@@ -12,7 +12,7 @@ import java.util.List;
 
 import eu.sehr.cloud.emergency.trust.CertifiedKey;
 import eu.sehr.cloud.emergency.trust.DevCertificates;
-import eu.sehr.cloud.emergency.trust.PemFiles;
+import eu.sehr.cloud.security.PemFiles;
 import eu.sehr.cloud.infra.Service;
 import eu.sehr.cloud.infra.Settings;
 import org.junit.jupiter.api.extension.BeforeAllCallback;

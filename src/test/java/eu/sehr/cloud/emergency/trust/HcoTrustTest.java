@@ -1,5 +1,6 @@
 package eu.sehr.cloud.emergency.trust;
 
+import eu.sehr.cloud.security.PemFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

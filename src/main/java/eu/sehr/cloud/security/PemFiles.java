@@ -1,4 +1,4 @@
-package eu.sehr.cloud.emergency.trust;
+package eu.sehr.cloud.security;
 
 import java.io.IOException;
 import java.io.InputStream;
