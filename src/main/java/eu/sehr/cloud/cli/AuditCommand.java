@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.sehr.cloud.audit.chain.HashChain;
 import eu.sehr.cloud.audit.compliance.ChainVerifier;
 import eu.sehr.cloud.audit.compliance.EventStoreReader;
+import eu.sehr.cloud.audit.compliance.ViewReplays;
 import eu.sehr.cloud.infra.ConfigurationException;
 import eu.sehr.cloud.infra.Database;
 import eu.sehr.cloud.infra.Json;
@@ -44,9 +45,9 @@ public final class AuditCommand {
                 Progress progress = new Progress(spec.commandLine().getErr(), citizens.size());
                 boolean valid = true;
                 for (String username : citizens) {
-                    Map<String, Object> result = verifier.verify(username);
-                    valid &= Boolean.TRUE.equals(result.get("valid"));
-                    if (citizen != null || !Boolean.TRUE.equals(result.get("valid"))) {
+                    ChainVerifier.ChainVerification result = verifier.verify(username);
+                    valid &= result.valid();
+                    if (citizen != null || !result.valid()) {
                         out.println(mapper.writeValueAsString(result));
                     }
                     progress.step();
@@ -73,15 +74,15 @@ public final class AuditCommand {
             try (Service service = Service.start(settings)) {
                 String id = service.replayAuditViews();
                 PrintWriter out = spec.commandLine().getOut();
-                Map<String, Object> status = service.replayStatus(id);
-                Progress progress = new Progress(spec.commandLine().getErr(), ((Number) status.get("total")).longValue());
-                while (!"done".equals(status.get("state"))) {
-                    progress.at(((Number) status.get("processed")).longValue());
+                ViewReplays.ReplayStatus status = service.replayStatus(id);
+                Progress progress = new Progress(spec.commandLine().getErr(), status.total());
+                while (!status.done()) {
+                    progress.at(status.processed());
                     Thread.sleep(200);
                     status = service.replayStatus(id);
                 }
                 progress.done();
-                out.println("audit views rebuilt from " + status.get("total") + " events");
+                out.println("audit views rebuilt from " + status.total() + " events");
                 return 0;
             } catch (ConfigurationException e) {
                 spec.commandLine().getErr().println("cannot start: " + e.getMessage());

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +22,7 @@ import eu.sehr.cloud.audit.compliance.AuditorDirectory;
 import eu.sehr.cloud.audit.compliance.ChainVerifier;
 import eu.sehr.cloud.audit.compliance.EventStoreReader;
 import eu.sehr.cloud.audit.compliance.ViewReplays;
+import eu.sehr.cloud.audit.compliance.ViewReplays.ReplayStatus;
 import eu.sehr.cloud.audit.query.AuditViews;
 import eu.sehr.cloud.audit.steps.AuditorLogin;
 import eu.sehr.cloud.audit.steps.ComplianceSteps;
@@ -65,6 +67,7 @@ import eu.sehr.cloud.security.SigningKey;
 import eu.sehr.cloud.security.TokenService;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.spi.RestConfiguration;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -163,6 +166,18 @@ public final class Service implements AutoCloseable {
             });
             // bodies reach the routes unread: documents are read with a limit, records streamed (no spool file)
             camel.configure().rest().withEndpointProperty("useBodyHandler", "false");
+            camel.addMainListener(new MainListenerSupport() {
+                @Override
+                public void afterConfigure(BaseMainSupport support) {
+                    RestConfiguration rest = support.getCamelContext().getRestConfiguration();
+                    Map<String, Object> api = new HashMap<>(rest.getApiProperties() == null ? Map.of() : rest.getApiProperties());
+                    rest.setApiProperties(api);
+                    api.put("api.title", "S-EHR Cloud");
+                    api.put("api.version", "1.0");
+                    api.put("api.description", "Encrypted health record backup with consented emergency access and an "
+                            + "event-sourced audit. Every error: {\"msg\": ..., \"errorCode\": <status>}.");
+                }
+            });
             Map<String, Object> beans = Map.ofEntries(
                     Map.entry("jsonMapper", mapper),
                     Map.entry("signingKey", signingKey),
@@ -251,10 +266,10 @@ public final class Service implements AutoCloseable {
 
     /** Starts a rebuild of the audit views, as {@code POST /audit/replay} does; its id. */
     public String replayAuditViews() {
-        return bean("complianceSteps", ComplianceSteps.class).replay(Principal.auditor("operator", null)).get("replayId");
+        return bean("complianceSteps", ComplianceSteps.class).replay(Principal.auditor("operator", null)).replayId();
     }
 
-    public Map<String, Object> replayStatus(String replayId) {
+    public ReplayStatus replayStatus(String replayId) {
         return bean("complianceSteps", ComplianceSteps.class).replayStatus(replayId);
     }
 

@@ -3,6 +3,13 @@ package eu.sehr.cloud.operations;
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.sehr.cloud.support.Api;
 import eu.sehr.cloud.support.RunningService;
+import eu.sehr.cloud.support.RunningService.Started;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import org.apache.camel.model.ModelCamelContext;
+import org.apache.camel.model.rest.RestDefinition;
+import org.apache.camel.model.rest.VerbDefinition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -12,9 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OperationsEndToEndTest {
 
     private final Api api;
+    private final Started started;
 
-    OperationsEndToEndTest(Api api) {
+    OperationsEndToEndTest(Api api, Started started) {
         this.api = api;
+        this.started = started;
     }
 
     @Test
@@ -37,6 +46,29 @@ class OperationsEndToEndTest {
                 .contains("camel_route_policy_seconds")
                 .containsPattern("sehr_events_appended [1-9]")
                 .contains("sehr_audit_projection_lag_events");
+    }
+
+    @Test
+    void should_serve_a_valid_openapi_document_with_every_rest_route_schemas_errors_and_bearer_security() {
+        Api.Response document = api.get("/openapi.json", null).expect(200);
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(document.text());
+        assertThat(parsed.getMessages()).isEmpty();
+        OpenAPI openapi = parsed.getOpenAPI();
+        for (RestDefinition rest : ((ModelCamelContext) started.service().camelContext()).getRestDefinitions()) {
+            for (VerbDefinition verb : rest.getVerbs()) {
+                String path = rest.getPath() + (verb.getPath() == null ? "" : verb.getPath());
+                assertThat(openapi.getPaths()).as("OpenAPI paths").containsKey(path);
+                assertThat(openapi.getPaths().get(path).readOperationsMap().keySet()).extracting(Enum::name)
+                        .as(path).contains(verb.asVerb().toUpperCase());
+            }
+        }
+        assertThat(openapi.getComponents().getSecuritySchemes().get("bearer").getScheme()).isEqualTo("bearer");
+        assertThat(openapi.getComponents().getSchemas().get("ErrorBody").getProperties()).containsOnlyKeys("msg", "errorCode");
+        assertThat(openapi.getComponents().getSchemas().get("LoginResponse").getProperties()).containsOnlyKeys("token", "emergencyToken");
+        assertThat(openapi.getComponents().getSchemas().get("Metadata").getProperties())
+                .containsOnlyKeys("objectName", "bucketName", "size", "type", "dateAdded", "sha256");
+        assertThat(openapi.getPaths().get("/citizen/buckets").getGet().getResponses()).containsKeys("200", "401", "503");
+        assertThat(openapi.getPaths().get("/citizen/buckets").getGet().getSecurity()).isNotEmpty();
     }
 
     @Test

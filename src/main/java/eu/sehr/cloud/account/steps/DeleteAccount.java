@@ -1,8 +1,7 @@
 package eu.sehr.cloud.account.steps;
 
-import java.util.Map;
-
 import eu.sehr.cloud.account.api.AccountCommands.DeleteAccountCommand;
+import eu.sehr.cloud.infra.http.Message;
 import eu.sehr.cloud.records.query.BucketRegistry;
 import eu.sehr.cloud.security.Principal;
 import eu.sehr.cloud.storage.ObjectKeys;
@@ -26,12 +25,12 @@ public final class DeleteAccount {
         this.commands = commands;
     }
 
-    public Map<String, String> delete(Principal citizen) {
+    public Message delete(Principal citizen) {
         for (String bucket : buckets.bucketsOf(citizen.account())) {
             store.removeAll(ObjectKeys.bucketPrefix(bucket));
         }
         store.removeAll(ObjectKeys.consentsPrefix(citizen.account()));
         commands.sendAndWait(new DeleteAccountCommand(citizen.account(), citizen.actor()));
-        return Map.of("msg", "account " + citizen.subject() + " deleted");
+        return new Message("account " + citizen.subject() + " deleted");
     }
 }

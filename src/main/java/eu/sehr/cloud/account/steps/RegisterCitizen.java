@@ -1,12 +1,12 @@
 package eu.sehr.cloud.account.steps;
 
-import java.util.Map;
 import java.util.UUID;
 
 import eu.sehr.cloud.account.api.AccountCommands.RegisterCitizenCommand;
 import eu.sehr.cloud.audit.api.Actor;
 import eu.sehr.cloud.infra.http.ApiException;
 import eu.sehr.cloud.infra.http.JsonBodies;
+import eu.sehr.cloud.infra.http.Message;
 import eu.sehr.cloud.infra.http.Names;
 import eu.sehr.cloud.security.PasswordHasher;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -27,7 +27,7 @@ public final class RegisterCitizen {
         this.commands = commands;
     }
 
-    public Map<String, String> register(Object body, String contentType) {
+    public Message register(Object body, String contentType) {
         Credentials credentials = bodies.read(body, contentType, Credentials.class);
         String username = Names.requireUsername(credentials.username());
         String password = credentials.password();
@@ -36,6 +36,6 @@ public final class RegisterCitizen {
         }
         commands.sendAndWait(new RegisterCitizenCommand(UUID.randomUUID().toString(), username,
                 hasher.hash(password), Actor.citizen(username)));
-        return Map.of("msg", "citizen " + username + " registered");
+        return new Message("citizen " + username + " registered");
     }
 }

@@ -1,9 +1,9 @@
 package eu.sehr.cloud.audit.compliance;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import eu.sehr.cloud.audit.api.Actor;
 import eu.sehr.cloud.audit.chain.HashChain;
 import eu.sehr.cloud.audit.chain.HashChain.ChainedEvent;
@@ -23,7 +23,7 @@ public final class ChainVerifier {
     }
 
     /** The verification of one username, in the contract's shape. */
-    public Map<String, Object> verify(String username) {
+    public ChainVerification verify(String username) {
         long events = 0;
         Long firstBroken = null;
         String brokenAccount = null;
@@ -35,15 +35,12 @@ public final class ChainVerifier {
                 brokenAccount = account;
             }
         }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("citizen", username);
-        answer.put("events", events);
-        answer.put("valid", firstBroken == null);
-        if (firstBroken != null) {
-            answer.put("firstBrokenSequence", firstBroken);
-            answer.put("account", brokenAccount);
-        }
-        return answer;
+        return new ChainVerification(username, events, firstBroken == null, firstBroken, brokenAccount);
+    }
+
+    /** The contract's answer; the first broken sequence and its account only when a chain is broken. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ChainVerification(String citizen, long events, boolean valid, Long firstBrokenSequence, String account) {
     }
 
     AccountCheck verifyAccount(String account) {

@@ -1,6 +1,5 @@
 package eu.sehr.cloud.audit.compliance;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,16 +43,19 @@ public final class ViewReplays {
         return id;
     }
 
-    public Map<String, Object> status(String replayId) {
+    public ReplayStatus status(String replayId) {
         Long total = replayId == null ? null : started.get(replayId);
         if (total == null) {
             throw ApiException.notFound("no such replay");
         }
         long processed = Math.min(total, Math.max(0, freshness.position().orElse(0)));
-        Map<String, Object> status = new LinkedHashMap<>();
-        status.put("state", processed >= total ? "done" : "running");
-        status.put("processed", processed);
-        status.put("total", total);
-        return status;
+        return new ReplayStatus(processed >= total ? "done" : "running", processed, total);
+    }
+
+    /** {@code state} is {@code running} or {@code done}; {@code processed} of {@code total} events. */
+    public record ReplayStatus(String state, long processed, long total) {
+        public boolean done() {
+            return "done".equals(state);
+        }
     }
 }

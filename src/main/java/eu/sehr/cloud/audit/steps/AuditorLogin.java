@@ -1,7 +1,6 @@
 package eu.sehr.cloud.audit.steps;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 
 import eu.sehr.cloud.account.steps.Credentials;
@@ -45,7 +44,7 @@ public final class AuditorLogin {
         this.ttl = ttl;
     }
 
-    public Map<String, String> login(Object body, String contentType) {
+    public AuditorToken login(Object body, String contentType) {
         Credentials credentials = bodies.read(body, contentType, Credentials.class);
         if (credentials.username() == null || credentials.password() == null) {
             throw ApiException.badRequest("username and password are required");
@@ -67,7 +66,11 @@ public final class AuditorLogin {
         events.publish(GenericEventMessage.asEventMessage(new AuditorLoggedIn(credentials.username()))
                 .andMetaData(MetaData.with(Actor.KIND, actor.kind()).and(Actor.NAME, actor.name())));
         throttle.clear(subject);
-        return Map.of("token", tokens.issue(Principal.auditor(credentials.username(), null), ttl));
+        return new AuditorToken(tokens.issue(Principal.auditor(credentials.username(), null), ttl));
+    }
+
+    /** The answer: the compliance officer's token. */
+    public record AuditorToken(String token) {
     }
 
     private boolean spendTimeAndFail(String password) {

@@ -1,7 +1,6 @@
 package eu.sehr.cloud.audit.steps;
 
 import java.io.InputStream;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.sehr.cloud.account.api.AccountCommands.RecordAccessCommand;
@@ -11,10 +10,12 @@ import eu.sehr.cloud.audit.api.AuditEvents.AuditTrailExported;
 import eu.sehr.cloud.audit.api.AuditEvents.EventStoreExported;
 import eu.sehr.cloud.audit.api.AuditorEvents.AuditViewsReplayStarted;
 import eu.sehr.cloud.audit.compliance.ChainVerifier;
+import eu.sehr.cloud.audit.compliance.ChainVerifier.ChainVerification;
 import eu.sehr.cloud.audit.compliance.EventFilter;
 import eu.sehr.cloud.audit.compliance.EventStoreReader;
 import eu.sehr.cloud.audit.compliance.NdjsonEvents;
 import eu.sehr.cloud.audit.compliance.ViewReplays;
+import eu.sehr.cloud.audit.compliance.ViewReplays.ReplayStatus;
 import eu.sehr.cloud.infra.http.ApiException;
 import eu.sehr.cloud.infra.http.Names;
 import eu.sehr.cloud.security.Principal;
@@ -56,22 +57,26 @@ public final class ComplianceSteps {
         return new NdjsonEvents(reader.open(filter), mapper);
     }
 
-    public Map<String, Object> verify(Principal auditor, String citizen) {
+    public ChainVerification verify(Principal auditor, String citizen) {
         if (citizen == null || !Names.isUsername(citizen)) {
             throw ApiException.badRequest("citizen must be a valid username");
         }
-        Map<String, Object> result = verifier.verify(citizen);
+        ChainVerification result = verifier.verify(citizen);
         recordRead(auditor, citizen, "verify");
         return result;
     }
 
-    public Map<String, String> replay(Principal auditor) {
+    public ReplayStarted replay(Principal auditor) {
         String id = replays.start();
         publish(auditor, new AuditViewsReplayStarted(id, reader.headPosition()));
-        return Map.of("msg", "the audit views are being rebuilt from the first event", "replayId", id);
+        return new ReplayStarted("the audit views are being rebuilt from the first event", id);
     }
 
-    public Map<String, Object> replayStatus(String replayId) {
+    /** The answer to {@code POST /audit/replay}: 202 with the id to follow. */
+    public record ReplayStarted(String msg, String replayId) {
+    }
+
+    public ReplayStatus replayStatus(String replayId) {
         return replays.status(replayId);
     }
 

@@ -2,15 +2,15 @@ package eu.sehr.cloud.consent.steps;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import eu.sehr.cloud.consent.api.ConsentCommands.GrantConsentCommand;
 import eu.sehr.cloud.consent.api.ConsentCommands.RevokeHcoConsentCommand;
 import eu.sehr.cloud.consent.api.ConsentPurpose;
 import eu.sehr.cloud.consent.fhir.ConsentDocuments;
 import eu.sehr.cloud.infra.Hashes;
 import eu.sehr.cloud.infra.http.ApiException;
+import eu.sehr.cloud.infra.http.Message;
 import eu.sehr.cloud.infra.http.RequestBodies;
 import eu.sehr.cloud.security.EmergencyTokens;
 import eu.sehr.cloud.security.Principal;
@@ -36,11 +36,16 @@ public final class ConsentSteps {
         this.emergencyTokens = emergencyTokens;
     }
 
+    /** The answer to a signed consent; {@code emergencyToken} only for the HCO consent. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ConsentSigned(String msg, String emergencyToken) {
+    }
+
     public String proposal(Principal citizen, String purpose) {
         return documents.proposal(citizen.subject(), purpose(purpose));
     }
 
-    public Map<String, String> sign(Principal citizen, String purposePath, Object body, String contentType) {
+    public ConsentSigned sign(Principal citizen, String purposePath, Object body, String contentType) {
         ConsentPurpose purpose = purpose(purposePath);
         if (contentType != null && !contentType.startsWith("application/fhir+json") && !contentType.startsWith("application/json")) {
             throw ApiException.unsupportedMediaType("the signed consent must be application/fhir+json");
@@ -52,17 +57,15 @@ public final class ConsentSteps {
         store.put(ObjectKeys.consent(citizen.account(), purpose.path(), sha256), new ByteArrayInputStream(bytes),
                 bytes.length, "CITIZEN");
         String grant = commands.sendAndWait(new GrantConsentCommand(citizen.account(), purpose, sha256, citizen.actor()));
-        Map<String, String> answer = new LinkedHashMap<>();
-        answer.put("msg", "the " + purpose.path() + " consent is active");
-        if (purpose == ConsentPurpose.HCO) {
-            answer.put("emergencyToken", emergencyTokens.issue(citizen.subject(), citizen.account(), grant));
-        }
-        return answer;
+        String message = "the " + purpose.path() + " consent is active";
+        return purpose == ConsentPurpose.HCO
+                ? new ConsentSigned(message, emergencyTokens.issue(citizen.subject(), citizen.account(), grant))
+                : new ConsentSigned(message, null);
     }
 
-    public Map<String, String> revokeHco(Principal citizen) {
+    public Message revokeHco(Principal citizen) {
         commands.sendAndWait(new RevokeHcoConsentCommand(citizen.account(), citizen.actor()));
-        return Map.of("msg", "the hco consent is revoked; every emergency token issued under it is refused from now on");
+        return new Message("the hco consent is revoked; every emergency token issued under it is refused from now on");
     }
 
     private static ConsentPurpose purpose(String path) {

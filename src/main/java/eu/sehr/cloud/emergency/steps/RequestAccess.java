@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 import eu.sehr.cloud.account.api.AccountCommands.RecordAccessCommand;
@@ -52,11 +50,15 @@ public final class RequestAccess {
         this.ttl = ttl;
     }
 
+    /** The answer: the HCP's access token. */
+    public record AccessGranted(String msg, String hcoEmergencyToken) {
+    }
+
     /** The request body. */
     public record AccessRequest(String hcoAssertion) {
     }
 
-    public Map<String, String> request(Principal emergency, Object body, String contentType) {
+    public AccessGranted request(Principal emergency, Object body, String contentType) {
         consent.hcoGrant(emergency);
         AccessRequest request = bodies.read(body, contentType, AccessRequest.class);
         HcoAssertion assertion;
@@ -76,10 +78,7 @@ public final class RequestAccess {
                 Precondition.hcoGrant(emergency.grant()), Actor.hcp(assertion.hcpName(), assertion.hcoName())));
         String token = tokens.issue(new Principal(TokenKind.HCO, emergency.subject(), emergency.account(), emergency.grant(),
                 assertion.hcoId(), assertion.hcoName(), assertion.hcpName(), null), Duration.between(clock.instant(), expiresAt));
-        Map<String, String> answer = new LinkedHashMap<>();
-        answer.put("msg", "emergency access granted to " + assertion.hcpName() + " of " + assertion.hcoName()
-                + " until " + expiresAt);
-        answer.put("hcoEmergencyToken", token);
-        return answer;
+        return new AccessGranted("emergency access granted to " + assertion.hcpName() + " of " + assertion.hcoName()
+                + " until " + expiresAt, token);
     }
 }

@@ -2,9 +2,7 @@ package eu.sehr.cloud.records.steps;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import eu.sehr.cloud.infra.Times;
 import eu.sehr.cloud.infra.http.ApiException;
@@ -15,6 +13,10 @@ import eu.sehr.cloud.records.api.RecordEvents.HealthRecordDownloaded;
 import eu.sehr.cloud.records.api.RecordEvents.HealthRecordMetadataRead;
 import eu.sehr.cloud.records.query.RecordCatalogue;
 import eu.sehr.cloud.records.query.RecordEntry;
+import eu.sehr.cloud.records.steps.RecordAnswers.BucketList;
+import eu.sehr.cloud.records.steps.RecordAnswers.Metadata;
+import eu.sehr.cloud.records.steps.RecordAnswers.ObjectList;
+import eu.sehr.cloud.records.steps.RecordAnswers.RecordMetadata;
 import eu.sehr.cloud.security.Principal;
 import eu.sehr.cloud.storage.ObjectKeys;
 import eu.sehr.cloud.storage.RecordStore;
@@ -36,36 +38,24 @@ public final class ReadRecords {
         this.store = store;
     }
 
-    public Map<String, List<String>> buckets(Principal caller) {
+    public BucketList buckets(Principal caller) {
         List<String> buckets = access.visibleBuckets(caller);
         access.record(caller, new BucketsListed(caller.account()), false);
-        return Map.of("buckets", buckets);
+        return new BucketList(buckets);
     }
 
-    public Map<String, Object> objects(Principal caller, String bucket) {
+    public ObjectList objects(Principal caller, String bucket) {
         Target target = access.target(caller, bucket);
         List<String> objects = catalogue.objectsIn(target.bucket());
         access.record(caller, new BucketListed(caller.account(), target.bucket()), false);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("bucket", target.bucket());
-        answer.put("objects", objects);
-        return answer;
+        return new ObjectList(target.bucket(), objects);
     }
 
-    public Map<String, Object> metadata(Principal caller, String bucket, String object) {
+    public RecordMetadata metadata(Principal caller, String bucket, String object) {
         RecordEntry entry = find(caller, bucket, object);
         access.record(caller, new HealthRecordMetadataRead(caller.account(), entry.bucket(), entry.object()), false);
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("objectName", entry.object());
-        metadata.put("bucketName", entry.bucket());
-        metadata.put("size", entry.size() / 1024.0);
-        metadata.put("type", entry.contentType());
-        metadata.put("dateAdded", Times.iso(entry.dateAdded()));
-        metadata.put("sha256", entry.sha256());
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("object", entry.object());
-        answer.put("metadata", metadata);
-        return answer;
+        return new RecordMetadata(entry.object(), new Metadata(entry.object(), entry.bucket(), entry.size() / 1024.0,
+                entry.contentType(), Times.iso(entry.dateAdded()), entry.sha256()));
     }
 
     public Download download(Principal caller, String bucket, String object) {

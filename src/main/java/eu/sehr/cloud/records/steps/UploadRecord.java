@@ -1,7 +1,6 @@
 package eu.sehr.cloud.records.steps;
 
 import java.util.Base64;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,6 +8,7 @@ import eu.sehr.cloud.infra.http.ApiException;
 import eu.sehr.cloud.infra.http.Names;
 import eu.sehr.cloud.infra.http.RequestBodies;
 import eu.sehr.cloud.records.api.RecordEvents.HealthRecordUploaded;
+import eu.sehr.cloud.records.steps.RecordAnswers.Stored;
 import eu.sehr.cloud.security.Principal;
 import eu.sehr.cloud.storage.ObjectKeys;
 import eu.sehr.cloud.storage.RecordStore;
@@ -39,7 +39,7 @@ public final class UploadRecord {
         this.maxBytes = maxBytes;
     }
 
-    public Map<String, String> upload(Principal caller, Object body, String objectName, String contentType,
+    public Stored upload(Principal caller, Object body, String objectName, String contentType,
                                       String contentLength, String contentDigest) {
         Names.requireObjectName(objectName);
         String type = contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType;
@@ -63,7 +63,7 @@ public final class UploadRecord {
             removeUnrecorded(key);
             throw e;
         }
-        return Map.of("msg", "record " + objectName + " stored in " + bucket, "sha256", sha256);
+        return new Stored("record " + objectName + " stored in " + bucket, sha256);
     }
 
     private void removeUnrecorded(String key) {
