@@ -1,6 +1,7 @@
 package eu.sehr.cloud.infra;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -125,7 +126,8 @@ public final class Service implements AutoCloseable {
                     List.of(c -> new Registration(c.repository(CitizenAccount.class), directory, chain)),
                     List.of(directory, bucketRegistry, catalogue, openAccesses),
                     projections,
-                    List.of(chain), appendCounter));
+                    List.of(chain), appendCounter),
+                    settings.find("sehr.node-id").orElse(ManagementFactory.getRuntimeMXBean().getName()));
             CommandGateway commands = axon.getComponent(CommandGateway.class);
 
             SigningKey signingKey = signingKey(settings);
@@ -144,7 +146,7 @@ public final class Service implements AutoCloseable {
             readiness = new Readiness(stores.minio(), stores.bucket(), stores.dataSource(), stores.mongo(),
                     settings.get("sehr.mongodb.database"), axon.eventProcessingConfiguration(),
                     List.of(CitizenAuditProjection.PROCESSING_GROUP));
-            ProjectionFreshness freshness = new ProjectionFreshness(sql, axon.eventProcessingConfiguration(),
+            ProjectionFreshness freshness = new ProjectionFreshness(sql, axon.serializer(), axon.eventProcessingConfiguration(),
                     CitizenAuditProjection.PROCESSING_GROUP, settings.getDuration("sehr.audit.read-your-writes-wait"));
             HcoTrust hcoTrust = HcoTrust.fromPath(settings.find("sehr.hco.trust-anchors").map(Path::of),
                     settings.find("sehr.hco.crls").map(Path::of), clock);

@@ -54,7 +54,7 @@ public final class TokenService {
         claims.setSubject(principal.subject());
         claims.setIssuedAt(NumericDate.fromMilliseconds(now.toEpochMilli()));
         claims.setExpirationTime(NumericDate.fromMilliseconds(now.plus(ttl).toEpochMilli()));
-        claims.setJwtId(UUID.randomUUID().toString());
+        claims.setJwtId(principal.tokenId() != null ? principal.tokenId() : UUID.randomUUID().toString());
         claims.setStringClaim("kind", principal.kind().claim());
         setIfPresent(claims, "acc", principal.account());
         setIfPresent(claims, "grant", principal.grant());

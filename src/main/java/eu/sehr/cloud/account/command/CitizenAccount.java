@@ -155,6 +155,12 @@ public class CitizenAccount {
                 if (hcoGrant == null || !Objects.equals(hcoGrant, precondition.grantId())) {
                     throw ApiException.forbidden("the citizen's HCO consent is not active");
                 }
+                if (precondition.accessId() != null) {
+                    OpenAccess access = openAccesses.get(precondition.accessId());
+                    if (access == null || !access.expiresAt().isAfter(Instant.now())) {
+                        throw ApiException.unauthorized("the emergency access has ended");
+                    }
+                }
                 break;
             default:
                 break;

@@ -2,6 +2,7 @@ package eu.sehr.cloud.audit.query;
 
 import java.time.Duration;
 import java.util.Collections;
+import java.util.List;
 import java.util.OptionalLong;
 
 import eu.sehr.cloud.infra.Sql;
@@ -9,6 +10,8 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 
 /**
@@ -17,15 +20,18 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
  */
 public final class ProjectionFreshness {
 
-    private static final long POLL_MILLIS = 5;
+    private static final long POLL_MILLIS = 10;
 
     private final Sql sql;
+    private final Serializer serializer;
     private final EventProcessingConfiguration processors;
     private final String processorName;
     private final Duration maxWait;
 
-    public ProjectionFreshness(Sql sql, EventProcessingConfiguration processors, String processorName, Duration maxWait) {
+    public ProjectionFreshness(Sql sql, Serializer serializer, EventProcessingConfiguration processors,
+                               String processorName, Duration maxWait) {
         this.sql = sql;
+        this.serializer = serializer;
         this.processors = processors;
         this.processorName = processorName;
         this.maxWait = maxWait;
@@ -65,22 +71,17 @@ public final class ProjectionFreshness {
     }
 
     /**
-     * Every segment's token covers the event: its index is past it and it is not one of the token's gaps (an event
-     * of a transaction that committed after later ones were read).
+     * Every segment's stored token covers the event: its index is past it and it is not one of the token's gaps (an
+     * event of a transaction that committed after later ones were read). The tokens are read from the shared token
+     * store, so this holds whichever replica owns the segments.
      */
     private boolean passed(long target) {
-        StreamingEventProcessor processor = processor();
-        if (processor == null || processor.processingStatus().isEmpty()) {
-            return false;
-        }
+        List<TrackingToken> tokens = sql.list("SELECT token, tokenType FROM tokenEntry WHERE processorName = ?",
+                s -> s.setString(1, processorName),
+                row -> row.getBytes(1) == null ? null : serializer.<byte[], TrackingToken>deserialize(
+                        new SimpleSerializedObject<>(row.getBytes(1), byte[].class, row.getString(2), null)));
         TrackingToken event = GapAwareTrackingToken.newInstance(target, Collections.emptySet());
-        for (EventTrackerStatus status : processor.processingStatus().values()) {
-            TrackingToken token = status.getTrackingToken();
-            if (token == null || !token.covers(event)) {
-                return false;
-            }
-        }
-        return true;
+        return !tokens.isEmpty() && tokens.stream().allMatch(token -> token != null && token.covers(event));
     }
 
     private StreamingEventProcessor processor() {

@@ -72,12 +72,13 @@ public final class RequestAccess {
             throw refused.audited();
         }
         Instant expiresAt = clock.instant().plus(ttl).truncatedTo(ChronoUnit.SECONDS);
+        String accessId = UUID.randomUUID().toString();
         commands.sendAndWait(new RecordAccessCommand(emergency.account(),
-                new EmergencyAccessGranted(emergency.account(), UUID.randomUUID().toString(), emergency.grant(),
+                new EmergencyAccessGranted(emergency.account(), accessId, emergency.grant(),
                         assertion.hcoId(), assertion.hcoName(), assertion.hcpName(), assertion.certificateSha256(), expiresAt),
                 Precondition.hcoGrant(emergency.grant()), Actor.hcp(assertion.hcpName(), assertion.hcoName())));
         String token = tokens.issue(new Principal(TokenKind.HCO, emergency.subject(), emergency.account(), emergency.grant(),
-                assertion.hcoId(), assertion.hcoName(), assertion.hcpName(), null), Duration.between(clock.instant(), expiresAt));
+                assertion.hcoId(), assertion.hcoName(), assertion.hcpName(), accessId), Duration.between(clock.instant(), expiresAt));
         return new AccessGranted("emergency access granted to " + assertion.hcpName() + " of " + assertion.hcoName()
                 + " until " + expiresAt, token);
     }

@@ -10,7 +10,6 @@ import eu.sehr.cloud.account.command.CitizenAccount;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
@@ -26,6 +25,8 @@ import org.axonframework.eventhandling.tokenstore.jdbc.PostgresTokenTableFactory
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import eu.sehr.cloud.infra.http.ApiException;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 
@@ -42,6 +43,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 public final class AxonSetup {
 
     private static final int SNAPSHOT_EVERY_EVENTS = 100;
+    private static final String UNIQUE_VIOLATION = "23505";
     private static final int PROJECTION_SEGMENTS = 4;
     private static final int PROJECTION_BATCH = 100;
     private static final int COMMAND_RETRIES = 5;
@@ -55,7 +57,8 @@ public final class AxonSetup {
                            List<Object> components, MessageMonitor<Message<?>> eventStoreMonitor) {
     }
 
-    public static Configuration start(JdbcTransactions transactions, ObjectMapper mapper, Handlers handlers) {
+    /** {@code nodeId} names this replica when it claims processor segments in the token store. */
+    public static Configuration start(JdbcTransactions transactions, ObjectMapper mapper, Handlers handlers, String nodeId) {
         Serializer serializer = JacksonSerializer.builder().objectMapper(mapper).build();
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> serializer)
@@ -64,10 +67,9 @@ public final class AxonSetup {
                 .configureTransactionManager(c -> transactions)
                 .configureEmbeddedEventStore(c -> storageEngine(transactions, serializer))
                 .configureMessageMonitor(EventStore.class, (c, type, name) -> handlers.eventStoreMonitor())
-                // cached accounts are safe across replicas: an append on stale state conflicts on the stream's
-                // sequence, evicts the entry and is retried on fresh state
+                // accounts are loaded from the store for every command (a snapshot and the events after it), so a
+                // decision never rests on another replica's stale copy
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(CitizenAccount.class)
-                        .configureCache(c -> new WeakReferenceCache())
                         .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), SNAPSHOT_EVERY_EVENTS)))
                 .registerComponent(CommandGateway.class, c -> DefaultCommandGateway.builder()
                         .commandBus(c.commandBus())
@@ -75,6 +77,8 @@ public final class AxonSetup {
                                 .retryExecutor(retryExecutor())
                                 .maxRetryCount(COMMAND_RETRIES)
                                 .retryInterval(COMMAND_RETRY_INTERVAL_MILLIS)
+                                // only conflicts on a stream are retried; a refusal is final
+                                .addNonTransientFailurePredicate(ApiException.class::isInstance)
                                 .build())
                         .build());
         for (Object component : handlers.components()) {
@@ -82,7 +86,7 @@ public final class AxonSetup {
         }
         handlers.commandHandlers().forEach(configurer::registerCommandHandler);
         configurer.eventProcessing(processing -> {
-            processing.registerTokenStore(c -> tokenStore(transactions, serializer));
+            processing.registerTokenStore(c -> tokenStore(transactions, serializer, nodeId));
             processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
             processing.registerDefaultErrorHandler(c -> PropagatingErrorHandler.instance());
             for (Object handler : handlers.synchronous()) {
@@ -114,15 +118,18 @@ public final class AxonSetup {
                 .snapshotSerializer(serializer)
                 .eventSerializer(serializer)
                 .dataType(byte[].class)
+                // PostgreSQL's unique violation on (aggregate, sequence) is a concurrent append: retried on fresh state
+                .persistenceExceptionResolver(new SQLStateResolver(UNIQUE_VIOLATION))
                 .build();
         engine.createSchema(PostgresEventTableFactory.INSTANCE);
         return engine;
     }
 
-    private static TokenStore tokenStore(JdbcTransactions transactions, Serializer serializer) {
+    private static TokenStore tokenStore(JdbcTransactions transactions, Serializer serializer, String nodeId) {
         JdbcTokenStore store = JdbcTokenStore.builder()
                 .connectionProvider(transactions)
                 .serializer(serializer)
+                .nodeId(nodeId)
                 .contentType(byte[].class)
                 .build();
         TransactionManager tx = transactions;

@@ -68,7 +68,7 @@ public final class RecordAccess {
 
     static Precondition precondition(Principal caller, boolean touchesRecordBytes) {
         if (caller.kind() == TokenKind.HCO) {
-            return Precondition.hcoGrant(caller.grant());
+            return Precondition.hcoAccess(caller.grant(), caller.tokenId());
         }
         return touchesRecordBytes ? Precondition.CLOUD_CONSENT : Precondition.LIVE_ACCOUNT;
     }
