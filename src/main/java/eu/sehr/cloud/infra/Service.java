@@ -5,6 +5,8 @@ import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -196,8 +198,10 @@ public final class Service implements AutoCloseable {
                     Map.entry("deleteAccount", new DeleteAccount(bucketRegistry, store, commands)),
                     Map.entry("consentSteps", new ConsentSteps(new ConsentDocuments(FhirContext.forR4(), clock),
                             requestBodies, store, commands, emergencyTokens)),
-                    Map.entry("uploadRecord", new UploadRecord(access, requestBodies, store, settings.getLong("sehr.upload.max-bytes"))),
-                    Map.entry("readRecords", new ReadRecords(access, catalogue, store)),
+                    Map.entry("uploadRecord", new UploadRecord(access, requestBodies, store, settings.getLong("sehr.upload.max-bytes"),
+                            bytes -> metrics.count("sehr_record_bytes_uploaded", "record bytes stored through the gateway", bytes))),
+                    Map.entry("readRecords", new ReadRecords(access, catalogue, store,
+                            bytes -> metrics.count("sehr_record_bytes_downloaded", "record bytes sent by the gateway", bytes))),
                     Map.entry("auditMongo", stores.mongo()),
                     Map.entry("citizenAuditTrail", new CitizenAuditTrail(freshness, auditViews, commands)),
                     Map.entry("auditorLogin", new AuditorLogin(bodies, auditors, hasher, throttle, tokens,
@@ -218,6 +222,9 @@ public final class Service implements AutoCloseable {
             metrics.gauge("sehr_events_appended", "events appended to the event store since start", appendCounter::appended);
             metrics.gauge("sehr_audit_projection_lag_events", "events the citizen audit view is behind the event store",
                     () -> Math.max(0, eventReader.headPosition() - Math.max(0, freshness.position().orElse(0))));
+            metrics.gauge("sehr_audit_projection_lag_seconds", "age of the oldest event the citizen audit view has not projected",
+                    () -> eventReader.appendedAfter(Math.max(0, freshness.position().orElse(0)))
+                            .map(at -> Math.max(0, Duration.between(at, Instant.now()).toSeconds())).orElse(0L));
             LOG.info("S-EHR Cloud serves on port {} (started in {} ms)", settings.get("sehr.port"),
                     (System.nanoTime() - started) / 1_000_000);
             return new Service(stores, axon, camel, List.of(sweeper, readiness));

@@ -30,8 +30,8 @@ public final class Metrics {
         Gauge.builder(name, value::getAsLong).description(description).register(registry());
     }
 
-    public Counter counter(String name, String description) {
-        return Counter.builder(name).description(description).register(registry());
+    public void count(String name, String description, long amount) {
+        Counter.builder(name).description(description).register(registry()).increment(amount);
     }
 
     private PrometheusMeterRegistry registry() {

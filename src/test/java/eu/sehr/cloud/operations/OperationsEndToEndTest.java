@@ -37,7 +37,10 @@ class OperationsEndToEndTest {
 
     @Test
     void should_expose_route_counts_latencies_appends_and_projection_lag_to_prometheus() {
-        api.newCitizen();
+        Api.Citizen citizen = api.newCitizen();
+        api.signConsent(citizen.token(), "cloud").expect(200);
+        api.upload("/citizen/upload", citizen.token(), "METERED", new byte[4096]).expect(201);
+        api.get("/citizen/" + citizen.username() + "/METERED", citizen.token()).expect(200);
         Api.Response metrics = api.get("/metrics", null).expect(200);
         assertThat(metrics.header("Content-Type")).startsWith("text/plain");
         assertThat(metrics.text())
@@ -45,7 +48,10 @@ class OperationsEndToEndTest {
                 .contains("routeId=\"account-login\"")
                 .contains("camel_route_policy_seconds")
                 .containsPattern("sehr_events_appended [1-9]")
-                .contains("sehr_audit_projection_lag_events");
+                .contains("sehr_audit_projection_lag_events")
+                .contains("sehr_audit_projection_lag_seconds")
+                .containsPattern("sehr_record_bytes_uploaded_total [1-9]")
+                .containsPattern("sehr_record_bytes_downloaded_total [1-9]");
     }
 
     @Test

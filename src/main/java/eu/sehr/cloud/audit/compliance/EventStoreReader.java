@@ -111,6 +111,20 @@ public final class EventStoreReader {
         }
     }
 
+    /** When the first event after the position was appended, if there is one. */
+    public java.util.Optional<java.time.Instant> appendedAfter(long position) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT timeStamp FROM domainEventEntry WHERE globalIndex > ? ORDER BY globalIndex LIMIT 1")) {
+            statement.setLong(1, position);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? java.util.Optional.of(java.time.Instant.parse(rows.getString(1))) : java.util.Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("the event store is unavailable", e);
+        }
+    }
+
     public long headPosition() {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement("SELECT coalesce(max(globalIndex), 0) FROM domainEventEntry");

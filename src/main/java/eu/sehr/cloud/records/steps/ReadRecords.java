@@ -3,6 +3,7 @@ package eu.sehr.cloud.records.steps;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 import eu.sehr.cloud.infra.Times;
 import eu.sehr.cloud.infra.http.ApiException;
@@ -31,11 +32,13 @@ public final class ReadRecords {
     private final RecordAccess access;
     private final RecordCatalogue catalogue;
     private final RecordStore store;
+    private final LongConsumer downloadedBytes;
 
-    public ReadRecords(RecordAccess access, RecordCatalogue catalogue, RecordStore store) {
+    public ReadRecords(RecordAccess access, RecordCatalogue catalogue, RecordStore store, LongConsumer downloadedBytes) {
         this.access = access;
         this.catalogue = catalogue;
         this.store = store;
+        this.downloadedBytes = downloadedBytes;
     }
 
     public BucketList buckets(Principal caller) {
@@ -69,6 +72,7 @@ public final class ReadRecords {
             closeQuietly(content);
             throw e;
         }
+        downloadedBytes.accept(entry.size());
         return new Download(content, entry);
     }
 

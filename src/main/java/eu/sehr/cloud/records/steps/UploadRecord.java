@@ -1,6 +1,7 @@
 package eu.sehr.cloud.records.steps;
 
 import java.util.Base64;
+import java.util.function.LongConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,12 +32,14 @@ public final class UploadRecord {
     private final RequestBodies bodies;
     private final RecordStore store;
     private final long maxBytes;
+    private final LongConsumer uploadedBytes;
 
-    public UploadRecord(RecordAccess access, RequestBodies bodies, RecordStore store, long maxBytes) {
+    public UploadRecord(RecordAccess access, RequestBodies bodies, RecordStore store, long maxBytes, LongConsumer uploadedBytes) {
         this.access = access;
         this.bodies = bodies;
         this.store = store;
         this.maxBytes = maxBytes;
+        this.uploadedBytes = uploadedBytes;
     }
 
     public Stored upload(Principal caller, Object body, String objectName, String contentType,
@@ -63,6 +66,7 @@ public final class UploadRecord {
             removeUnrecorded(key);
             throw e;
         }
+        uploadedBytes.accept(content.count());
         return new Stored("record " + objectName + " stored in " + bucket, sha256);
     }
 
