@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -49,9 +48,9 @@ import eu.sehr.cloud.emergency.steps.AccessEndSweeper;
 import eu.sehr.cloud.emergency.steps.RequestAccess;
 import eu.sehr.cloud.emergency.trust.HcoTrust;
 import eu.sehr.cloud.security.ReplayGuard;
+import eu.sehr.cloud.infra.http.CamelMain;
 import eu.sehr.cloud.infra.http.ErrorResponder;
 import eu.sehr.cloud.infra.http.RequestBodies;
-import eu.sehr.cloud.infra.http.Tls;
 import eu.sehr.cloud.records.query.BucketRegistry;
 import eu.sehr.cloud.records.query.RecordCatalogue;
 import eu.sehr.cloud.records.steps.ReadRecords;
@@ -69,10 +68,7 @@ import eu.sehr.cloud.security.Principal;
 import eu.sehr.cloud.security.SigningKey;
 import eu.sehr.cloud.security.TokenService;
 import org.apache.camel.CamelContext;
-import org.apache.camel.main.BaseMainSupport;
-import org.apache.camel.spi.RestConfiguration;
 import org.apache.camel.main.Main;
-import org.apache.camel.main.MainListenerSupport;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
 import org.slf4j.Logger;
@@ -155,33 +151,9 @@ public final class Service implements AutoCloseable {
             sweeper = new AccessEndSweeper(openAccesses, commands, clock);
             sweeper.start(settings.getDuration("sehr.hco.sweep-interval"));
 
-            Main main = new Main();
+            Main main = CamelMain.create(settings);
             camel = main;
             Metrics metrics = new Metrics(main::getCamelContext);
-            settings.resolvedServiceKeys().forEach((key, value) -> main.addOverrideProperty((String) key, (String) value));
-            Tls.fromSettings(settings).ifPresent(tls -> {
-                main.addOverrideProperty("camel.server.useGlobalSslContextParameters", "true");
-                main.addMainListener(new MainListenerSupport() {
-                    @Override
-                    public void beforeConfigure(BaseMainSupport support) {
-                        support.getCamelContext().setSSLContextParameters(tls);
-                    }
-                });
-            });
-            // bodies reach the routes unread: documents are read with a limit, records streamed (no spool file)
-            camel.configure().rest().withEndpointProperty("useBodyHandler", "false");
-            camel.addMainListener(new MainListenerSupport() {
-                @Override
-                public void afterConfigure(BaseMainSupport support) {
-                    RestConfiguration rest = support.getCamelContext().getRestConfiguration();
-                    Map<String, Object> api = new HashMap<>(rest.getApiProperties() == null ? Map.of() : rest.getApiProperties());
-                    rest.setApiProperties(api);
-                    api.put("api.title", "S-EHR Cloud");
-                    api.put("api.version", "1.0");
-                    api.put("api.description", "Encrypted health record backup with consented emergency access and an "
-                            + "event-sourced audit. Every error: {\"msg\": ..., \"errorCode\": <status>}.");
-                }
-            });
             Map<String, Object> beans = Map.ofEntries(
                     Map.entry("jsonMapper", mapper),
                     Map.entry("signingKey", signingKey),

@@ -22,6 +22,7 @@ import eu.sehr.cloud.support.Api;
 import eu.sehr.cloud.support.Api.Citizen;
 import eu.sehr.cloud.support.EventRows;
 import eu.sehr.cloud.support.RunningService;
+import static eu.sehr.cloud.support.Resources.closeQuietly;
 import eu.sehr.cloud.support.RunningService.Started;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
@@ -243,15 +244,5 @@ class StoreFaultsTest {
             closeQuietly(restartedPostgres);
         }
 
-        private static void closeQuietly(AutoCloseable resource) {
-            if (resource == null) {
-                return;
-            }
-            try {
-                resource.close();
-            } catch (Exception e) {
-                System.err.println("closing " + resource.getClass().getSimpleName() + " failed: " + e);
-            }
-        }
     }
 }

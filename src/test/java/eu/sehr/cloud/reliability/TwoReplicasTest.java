@@ -37,6 +37,7 @@ import eu.sehr.cloud.support.Api;
 import eu.sehr.cloud.support.Api.Citizen;
 import eu.sehr.cloud.support.EventRows;
 import eu.sehr.cloud.support.RunningService;
+import static eu.sehr.cloud.support.Resources.closeQuietly;
 import eu.sehr.cloud.support.RunningService.Started;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.bson.Document;
@@ -294,14 +295,4 @@ class TwoReplicasTest {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void closeQuietly(AutoCloseable resource) {
-        if (resource == null) {
-            return;
-        }
-        try {
-            resource.close();
-        } catch (Exception e) {
-            System.err.println("closing " + resource.getClass().getSimpleName() + " failed: " + e);
-        }
-    }
 }

@@ -1,0 +1,49 @@
+package eu.sehr.cloud.infra.http;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import eu.sehr.cloud.infra.Settings;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.spi.RestConfiguration;
+
+/**
+ * The Camel main of the HTTP API: the service's settings as property placeholders, bodies left unread for the
+ * routes (documents are read with a limit, records streamed: no spool file), optional TLS, and the OpenAPI
+ * document's description.
+ */
+public final class CamelMain {
+
+    private CamelMain() {
+    }
+
+    public static Main create(Settings settings) {
+        Main main = new Main();
+        settings.resolvedServiceKeys().forEach((key, value) -> main.addOverrideProperty((String) key, (String) value));
+        main.configure().rest().withEndpointProperty("useBodyHandler", "false");
+        Tls.fromSettings(settings).ifPresent(tls -> {
+            main.addOverrideProperty("camel.server.useGlobalSslContextParameters", "true");
+            main.addMainListener(new MainListenerSupport() {
+                @Override
+                public void beforeConfigure(BaseMainSupport support) {
+                    support.getCamelContext().setSSLContextParameters(tls);
+                }
+            });
+        });
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterConfigure(BaseMainSupport support) {
+                RestConfiguration rest = support.getCamelContext().getRestConfiguration();
+                Map<String, Object> api = new HashMap<>(rest.getApiProperties() == null ? Map.of() : rest.getApiProperties());
+                api.put("api.title", "S-EHR Cloud");
+                api.put("api.version", "1.0");
+                api.put("api.description", "Encrypted health record backup with consented emergency access and an "
+                        + "event-sourced audit. Every error: {\"msg\": ..., \"errorCode\": <status>}.");
+                rest.setApiProperties(api);
+            }
+        });
+        return main;
+    }
+}
