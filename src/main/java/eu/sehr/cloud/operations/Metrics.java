@@ -1,5 +1,7 @@
 package eu.sehr.cloud.operations;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -16,6 +18,7 @@ import org.apache.camel.CamelContext;
 public final class Metrics {
 
     private final Supplier<CamelContext> camel;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     /** The Camel context may not be started yet: the registry is looked up when first needed. */
     public Metrics(Supplier<CamelContext> camel) {
@@ -31,7 +34,8 @@ public final class Metrics {
     }
 
     public void count(String name, String description, long amount) {
-        Counter.builder(name).description(description).register(registry()).increment(amount);
+        counters.computeIfAbsent(name, key -> Counter.builder(key).description(description).register(registry()))
+                .increment(amount);
     }
 
     private PrometheusMeterRegistry registry() {
