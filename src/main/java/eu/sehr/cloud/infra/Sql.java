@@ -12,7 +12,8 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 
 /**
  * Small JDBC statements over a connection provider that joins the current transaction, if any. Integrity
- * violations surface as {@link ConstraintViolation}; any other SQL failure as {@link StoreUnavailableException}.
+ * violations surface as {@link ConstraintViolation}, refused values as {@link InvalidValue}, any other SQL failure
+ * as {@link StoreUnavailableException}.
  */
 public final class Sql {
 
@@ -76,7 +77,17 @@ public final class Sql {
         if (state != null && state.startsWith("23")) {
             return new ConstraintViolation(e);
         }
+        if (state != null && state.startsWith("22")) {
+            return new InvalidValue(e);
+        }
         return new StoreUnavailableException("the database is unavailable", e);
+    }
+
+    /** The database refused a value (too long, malformed): the input's fault, not the database's. */
+    public static final class InvalidValue extends RuntimeException {
+        InvalidValue(SQLException cause) {
+            super("a value was refused by the database", cause);
+        }
     }
 
     /** A unique key or other integrity rule refused the write. */

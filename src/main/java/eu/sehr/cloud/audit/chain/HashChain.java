@@ -1,7 +1,7 @@
 package eu.sehr.cloud.audit.chain;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import eu.sehr.cloud.audit.api.Actor;
+import eu.sehr.cloud.infra.Hashes;
 import org.axonframework.messaging.MetaData;
 
 /**
@@ -64,10 +65,10 @@ public final class HashChain {
         document.put("occurredAt", event.occurredAt());
         document.put("prevHash", event.prevHash());
         try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update(event.prevHash().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            MessageDigest sha256 = Hashes.sha256();
+            sha256.update(event.prevHash().getBytes(StandardCharsets.US_ASCII));
             return HexFormat.of().formatHex(sha256.digest(canonical.writeValueAsBytes(document)));
-        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot hash an event", e);
         }
     }

@@ -5,9 +5,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -112,13 +114,13 @@ public final class EventStoreReader {
     }
 
     /** When the first event after the position was appended, if there is one. */
-    public java.util.Optional<java.time.Instant> appendedAfter(long position) {
+    public Optional<Instant> appendedAfter(long position) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(
                      "SELECT timeStamp FROM domainEventEntry WHERE globalIndex > ? ORDER BY globalIndex LIMIT 1")) {
             statement.setLong(1, position);
             try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? java.util.Optional.of(java.time.Instant.parse(rows.getString(1))) : java.util.Optional.empty();
+                return rows.next() ? Optional.of(Instant.parse(rows.getString(1))) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new StoreUnavailableException("the event store is unavailable", e);

@@ -3,6 +3,7 @@ package eu.sehr.cloud.infra.http;
 import java.io.IOException;
 import java.sql.SQLException;
 
+import eu.sehr.cloud.infra.Sql;
 import eu.sehr.cloud.infra.StoreUnavailableException;
 import org.axonframework.common.AxonTransientException;
 import org.axonframework.common.jdbc.JdbcException;
@@ -21,6 +22,9 @@ public final class Failures {
             }
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof Sql.InvalidValue) {
+                return ApiException.badRequest("a value is too long or malformed");
+            }
             if (isStoreFailure(cause)) {
                 return ApiException.unavailable("a store is unavailable; nothing was changed, try again later");
             }
