@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import eu.sehr.cloud.infra.http.ApiException;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -21,30 +23,45 @@ import org.jose4j.lang.JoseException;
  * Issues and verifies the service's JWTs (ES256, {@code kid} in the header). Claims: {@code iss}, {@code sub}
  * (username), {@code iat}, {@code exp}, {@code jti}, {@code kind}, and per kind the account, grant and HCO
  * claims. No password or personal data beyond the username.
+ * <p>
+ * A client shows the same token on every request, so the ES256 signature of a token string is verified once and
+ * remembered (bounded, in memory); the claims, lifetime included, are checked on every use.
  */
 public final class TokenService {
 
     public static final String ISSUER = "sehr-cloud";
     private static final int CLOCK_SKEW_SECONDS = 30;
+    private static final int REMEMBERED_SIGNATURES = 10_000;
+    private static final Duration REMEMBER_SIGNATURE_FOR = Duration.ofMinutes(15);
 
     private final SigningKey key;
     private final Clock clock;
-    private final JwtConsumer consumer;
+    private final JwtConsumer signatureAndClaims;
+    private final JwtConsumer claimsOnly;
+    private final Cache<String, Boolean> verifiedSignatures = Caffeine.newBuilder()
+            .maximumSize(REMEMBERED_SIGNATURES)
+            .expireAfterAccess(REMEMBER_SIGNATURE_FOR)
+            .build();
 
     public TokenService(SigningKey key, Clock clock) {
         this.key = key;
         this.clock = clock;
-        this.consumer = new JwtConsumerBuilder()
+        this.signatureAndClaims = claimChecks()
+                .setVerificationKey(key.jwk().getPublicKey())
+                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
+                        AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256)
+                .build();
+        this.claimsOnly = claimChecks().setSkipSignatureVerification().build();
+    }
+
+    private static JwtConsumerBuilder claimChecks() {
+        return new JwtConsumerBuilder()
                 .setRequireExpirationTime()
                 .setRequireIssuedAt()
                 .setRequireSubject()
                 .setRequireJwtId()
                 .setExpectedIssuer(ISSUER)
-                .setAllowedClockSkewInSeconds(CLOCK_SKEW_SECONDS)
-                .setVerificationKey(key.jwk().getPublicKey())
-                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
-                        AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256)
-                .build();
+                .setAllowedClockSkewInSeconds(CLOCK_SKEW_SECONDS);
     }
 
     public String issue(Principal principal, Duration ttl) {
@@ -77,7 +94,9 @@ public final class TokenService {
     public Principal verify(String token, TokenKind expected) {
         JwtClaims claims;
         try {
-            claims = consumer.processToClaims(token);
+            boolean signatureVerified = verifiedSignatures.getIfPresent(token) != null;
+            claims = (signatureVerified ? claimsOnly : signatureAndClaims).processToClaims(token);
+            verifiedSignatures.put(token, Boolean.TRUE);
         } catch (InvalidJwtException | RuntimeException e) {
             throw ApiException.unauthorized("invalid or expired token");
         }

@@ -152,6 +152,20 @@ class TwoReplicasTest {
     }
 
     @Test
+    void should_decide_on_an_account_as_the_other_replica_left_it() {
+        Citizen citizen = a().newCitizen();
+        a().signConsent(citizen.token(), "cloud").expect(200);
+        String firstEmergencyToken = a().signConsent(citizen.token(), "hco").expect(200).json().get("emergencyToken").asText();
+        b().delete("/citizen/consent/hco", citizen.token()).expect(200);
+
+        // replica A has the account with the first grant in its cache; the grant must be renewed, not repeated
+        String secondEmergencyToken = a().signConsent(citizen.token(), "hco").expect(200).json().get("emergencyToken").asText();
+
+        requestAccess(a(), firstEmergencyToken, assertion("Dr House")).expectError(403);
+        requestAccess(a(), secondEmergencyToken, assertion("Dr Wilson")).expect(200);
+    }
+
+    @Test
     void should_apply_the_login_throttle_across_both_replicas() {
         Citizen citizen = a().newCitizen();
         List<Api> alternating = List.of(a(), b(), a(), b(), a());

@@ -11,6 +11,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
@@ -23,6 +24,9 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.PostgresTokenTableFactory;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.modelling.command.Repository;
+import org.axonframework.modelling.command.RepositorySpanFactory;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
@@ -67,10 +71,9 @@ public final class AxonSetup {
                 .configureTransactionManager(c -> transactions)
                 .configureEmbeddedEventStore(c -> storageEngine(transactions, serializer))
                 .configureMessageMonitor(EventStore.class, (c, type, name) -> handlers.eventStoreMonitor())
-                // accounts are loaded from the store for every command (a snapshot and the events after it), so a
-                // decision never rests on another replica's stale copy
+                // accounts are cached, and a cached account is used only while no other replica has appended to it
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(CitizenAccount.class)
-                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), SNAPSHOT_EVERY_EVENTS)))
+                        .configureRepository(AxonSetup::accountRepository))
                 .registerComponent(CommandGateway.class, c -> DefaultCommandGateway.builder()
                         .commandBus(c.commandBus())
                         .retryScheduler(IntervalRetryScheduler.builder()
@@ -104,6 +107,16 @@ public final class AxonSetup {
         Configuration configuration = configurer.buildConfiguration();
         configuration.start();
         return configuration;
+    }
+
+    private static Repository<CitizenAccount> accountRepository(Configuration c) {
+        EventSourcingRepository.Builder<CitizenAccount> builder = EventSourcingRepository.builder(CitizenAccount.class)
+                .parameterResolverFactory(c.parameterResolverFactory())
+                .handlerDefinition(c.handlerDefinition(CitizenAccount.class))
+                .snapshotTriggerDefinition(new EventCountSnapshotTriggerDefinition(c.snapshotter(), SNAPSHOT_EVERY_EVENTS))
+                .repositoryProvider(c::repository)
+                .spanFactory(c.getComponent(RepositorySpanFactory.class));
+        return new StoreCheckedCachingRepository<>(builder, c.eventStore(), new WeakReferenceCache());
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
