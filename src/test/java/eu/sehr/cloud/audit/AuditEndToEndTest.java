@@ -222,8 +222,8 @@ class AuditEndToEndTest {
         Map<String, Object> item = (Map<String, Object>) line.get("item");
         AuditEntry again = new AuditEntry(line.getString("_id"), account, line.getLong("position"), line.getString("section"), item);
         int lines = views.read(account).size();
-        views.save(again);
-        views.save(again);
+        views.saveAll(List.of(again, again));
+        views.saveAll(List.of(again));
         assertThat(views.read(account)).hasSize(lines);
         assertThat(api.get("/citizen/auditing", citizen.token()).expect(200).json()).isEqualTo(before);
     }

@@ -6,6 +6,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
 import eu.sehr.cloud.infra.StoreUnavailableException;
 import org.apache.camel.ProducerTemplate;
 import org.bson.Document;
@@ -17,6 +21,7 @@ import org.bson.Document;
 public final class AuditViews {
 
     private static final long CONNECT_TIMEOUT_SECONDS = 60;
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
     private final CompletableFuture<ProducerTemplate> routes = new CompletableFuture<>();
 
@@ -24,8 +29,16 @@ public final class AuditViews {
         routes.complete(template);
     }
 
-    public void save(AuditEntry entry) {
-        routes().sendBody("direct:audit-view-save", new Document(entry.document()));
+    /** Saves the lines in one bulk write; a line already saved (same event id) is replaced by itself. */
+    public void saveAll(List<AuditEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = entries.stream()
+                .<WriteModel<Document>>map(entry -> new ReplaceOneModel<>(Filters.eq("_id", entry.eventId()),
+                        new Document(entry.document()), UPSERT))
+                .toList();
+        routes().sendBody("direct:audit-view-save", writes);
     }
 
     public void removeAccount(String accountId) {

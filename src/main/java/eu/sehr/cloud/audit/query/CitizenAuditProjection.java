@@ -1,6 +1,7 @@
 package eu.sehr.cloud.audit.query;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,16 +18,21 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
  * Projects the events that a citizen reads in {@code GET /citizen/auditing} into the citizen audit view
- * (MongoDB, through the Camel projection routes). Each line is keyed by its event's id, so replays and repeated
- * deliveries change nothing; a failed write propagates, and the processor retries the event.
+ * (MongoDB, through the Camel projection routes). The lines of a batch of events are written together, in one bulk
+ * write before the batch's token is stored; each line is keyed by its event's id, so replays and repeated
+ * deliveries change nothing. A failed write propagates, and the processor retries the batch.
  */
 @ProcessingGroup(CitizenAuditProjection.PROCESSING_GROUP)
 public class CitizenAuditProjection {
 
     public static final String PROCESSING_GROUP = "audit-citizen-view";
+
+    private static final String PENDING_LINES = CitizenAuditProjection.class.getName() + ".pendingLines";
 
     private final AuditViews views;
 
@@ -86,6 +92,9 @@ public class CitizenAuditProjection {
 
     @EventHandler
     void on(CitizenAccountDeleted event) {
+        List<AuditEntry> pending = pendingLines();
+        views.saveAll(pending);
+        pending.clear();
         views.removeAccount(event.accountId());
     }
 
@@ -95,7 +104,17 @@ public class CitizenAuditProjection {
     }
 
     private void save(EventMessage<?> message, TrackingToken token, String accountId, String section, Map<String, Object> item) {
-        views.save(new AuditEntry(message.getIdentifier(), accountId, position(token), section, item));
+        pendingLines().add(new AuditEntry(message.getIdentifier(), accountId, position(token), section, item));
+    }
+
+    /** The lines of the batch being processed, written when its unit of work prepares to commit. */
+    private List<AuditEntry> pendingLines() {
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        return batch.getOrComputeResource(PENDING_LINES, key -> {
+            List<AuditEntry> lines = new ArrayList<>();
+            batch.onPrepareCommit(u -> views.saveAll(lines));
+            return lines;
+        });
     }
 
     private static long position(TrackingToken token) {
