@@ -196,7 +196,7 @@ public final class Service implements AutoCloseable {
                     () -> Math.max(0, eventReader.headPosition() - Math.max(0, freshness.position().orElse(0))));
             metrics.gauge("sehr_audit_projection_lag_seconds", "age of the oldest event the citizen audit view has not projected",
                     () -> eventReader.appendedAfter(Math.max(0, freshness.position().orElse(0)))
-                            .map(at -> Math.max(0, Duration.between(at, Instant.now()).toSeconds())).orElse(0L));
+                            .map(at -> Math.max(0, Duration.between(at, Instant.now()).toMillis()) / 1000.0).orElse(0.0));
             LOG.info("S-EHR Cloud serves on port {} (started in {} ms)", settings.get("sehr.port"),
                     (System.nanoTime() - started) / 1_000_000);
             return new Service(stores, axon, camel, List.of(sweeper, readiness));

@@ -2,7 +2,7 @@ package eu.sehr.cloud.operations;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongSupplier;
+import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
@@ -29,8 +29,8 @@ public final class Metrics {
         return registry().scrape();
     }
 
-    public void gauge(String name, String description, LongSupplier value) {
-        Gauge.builder(name, value::getAsLong).description(description).register(registry());
+    public void gauge(String name, String description, DoubleSupplier value) {
+        Gauge.builder(name, value::getAsDouble).description(description).register(registry());
     }
 
     public void count(String name, String description, long amount) {

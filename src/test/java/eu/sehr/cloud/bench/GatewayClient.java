@@ -11,7 +11,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.OptionalDouble;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -80,17 +81,17 @@ final class GatewayClient {
         return response.body();
     }
 
-    /** The value of an unlabelled gauge or counter of {@code GET /metrics}, if it is there. */
-    OptionalDouble metric(String name) {
+    /** The values of the unlabelled gauges and counters of one {@code GET /metrics}, by name. */
+    Map<String, Double> metrics() {
         String text = new String(send(request("/metrics", null, SMALL_TIMEOUT).GET().build(), 200), StandardCharsets.UTF_8);
+        Map<String, Double> values = new HashMap<>();
         for (String line : text.split("\n")) {
-            if (line.startsWith(name) && line.length() > name.length()
-                    && (line.charAt(name.length()) == ' ' || line.charAt(name.length()) == '{')) {
-                String value = line.substring(line.lastIndexOf(' ') + 1).trim();
-                return OptionalDouble.of(Double.parseDouble(value));
+            String[] nameAndValue = line.split(" ");
+            if (!line.startsWith("#") && nameAndValue.length == 2) {
+                values.put(nameAndValue[0], Double.parseDouble(nameAndValue[1]));
             }
         }
-        return OptionalDouble.empty();
+        return values;
     }
 
     /** Whether {@code GET /health/ready} answers 200 now (false while the port is closed or not ready). */

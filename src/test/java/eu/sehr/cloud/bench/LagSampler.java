@@ -2,7 +2,7 @@ package eu.sehr.cloud.bench;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.OptionalDouble;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -10,32 +10,45 @@ import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
 /**
- * Samples the audit projection's lag behind the event store ({@code sehr_audit_projection_lag_events} of
- * {@code GET /metrics}: events behind) at a fixed rate while a load runs.
+ * Samples the audit projection's lag behind the event store at a fixed rate while a load runs: in events
+ * ({@code sehr_audit_projection_lag_events} of {@code GET /metrics}) and in time (the age of the oldest event not
+ * yet projected, {@code sehr_audit_projection_lag_seconds}).
  */
 final class LagSampler {
 
-    static final String LAG_METRIC = "sehr_audit_projection_lag_events";
+    static final String LAG_EVENTS = "sehr_audit_projection_lag_events";
+    static final String LAG_SECONDS = "sehr_audit_projection_lag_seconds";
 
-    /** The distribution of the samples, in events behind. */
-    record Result(Histogram eventsBehind, long failures, String firstFailure) {
+    /** The distributions of the samples, in events behind and in milliseconds behind. */
+    record Result(Histogram eventsBehind, Histogram millisBehind, long failures, String firstFailure) {
 
         long samples() {
             return eventsBehind.getTotalCount();
         }
 
         /** {@code p50 / p99 / max} in events. */
-        String summary() {
-            if (samples() == 0) {
+        String events() {
+            return summary(eventsBehind, 1, "%.0f");
+        }
+
+        /** {@code p50 / p99 / max} in seconds. */
+        String seconds() {
+            return summary(millisBehind, 1000, "%.2f");
+        }
+
+        private String summary(Histogram histogram, double divisor, String format) {
+            if (histogram.getTotalCount() == 0) {
                 return "no samples" + (firstFailure == null ? "" : " (" + firstFailure + ")");
             }
-            return String.format(Locale.ROOT, "%d / %d / %d", eventsBehind.getValueAtPercentile(50),
-                    eventsBehind.getValueAtPercentile(99), eventsBehind.getMaxValue());
+            return String.format(Locale.ROOT, format + " / " + format + " / " + format,
+                    histogram.getValueAtPercentile(50) / divisor, histogram.getValueAtPercentile(99) / divisor,
+                    histogram.getMaxValue() / divisor);
         }
     }
 
     private final GatewayClient gateway;
     private final Histogram eventsBehind = new Histogram(3);
+    private final Histogram millisBehind = new Histogram(3);
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "bench-lag-sampler");
         thread.setDaemon(true);
@@ -60,18 +73,21 @@ final class LagSampler {
             timer.shutdownNow();
         }
         synchronized (this) {
-            return new Result(eventsBehind.copy(), failures, firstFailure);
+            return new Result(eventsBehind.copy(), millisBehind.copy(), failures, firstFailure);
         }
     }
 
     private void sample() {
         try {
-            OptionalDouble lag = gateway.metric(LAG_METRIC);
+            Map<String, Double> metrics = gateway.metrics();
+            Double events = metrics.get(LAG_EVENTS);
+            Double seconds = metrics.get(LAG_SECONDS);
             synchronized (this) {
-                if (lag.isPresent()) {
-                    eventsBehind.recordValue(Math.max(0, Math.round(lag.getAsDouble())));
+                if (events != null && seconds != null) {
+                    eventsBehind.recordValue(Math.max(0, Math.round(events)));
+                    millisBehind.recordValue(Math.max(0, Math.round(seconds * 1000)));
                 } else {
-                    fail("no " + LAG_METRIC + " in /metrics");
+                    fail("no " + LAG_EVENTS + " or " + LAG_SECONDS + " in /metrics");
                 }
             }
         } catch (RuntimeException e) {

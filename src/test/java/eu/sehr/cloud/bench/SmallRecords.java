@@ -80,9 +80,10 @@ final class SmallRecords {
                         + "share one JVM and this machine's processors.");
 
         Report.Table lag = new Report.Table("Audit projection lag during the small-record load",
-                "During", "Samples", "Events behind: p50 / p99 / max", "Failed samples")
-                .note("Sampled every " + LAG_EVERY.toMillis() + " ms from " + LagSampler.LAG_METRIC + " of GET /metrics: the "
-                        + "event store's head position minus the citizen audit projection's position.");
+                "During", "Samples", "Seconds behind: p50 / p99 / max", "Events behind: p50 / p99 / max", "Failed samples")
+                .note("Sampled every " + LAG_EVERY.toMillis() + " ms from GET /metrics: " + LagSampler.LAG_SECONDS
+                        + " (the age of the oldest event the citizen audit view has not projected) and "
+                        + LagSampler.LAG_EVENTS + " (the event store's head position minus the projection's position).");
         lagRow(lag, "gateway download load", gatewayDown.lag());
         lagRow(lag, "gateway upload load", gatewayUp.lag());
         return List.of(load, lag);
@@ -123,7 +124,7 @@ final class SmallRecords {
     }
 
     private static void lagRow(Report.Table table, String during, LagSampler.Result lag) {
-        table.row(during, Report.count(lag.samples()), lag.summary(), Report.count(lag.failures()));
+        table.row(during, Report.count(lag.samples()), lag.seconds(), lag.events(), Report.count(lag.failures()));
     }
 
     private static void requireSize(long received, long size) {

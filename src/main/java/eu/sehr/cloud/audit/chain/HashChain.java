@@ -1,16 +1,22 @@
 package eu.sehr.cloud.audit.chain;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import eu.sehr.cloud.audit.api.Actor;
 import eu.sehr.cloud.infra.Hashes;
 import org.axonframework.messaging.MetaData;
@@ -28,11 +34,11 @@ public final class HashChain {
     public static final String OCCURRED_AT = "occurredAt";
 
     private final ObjectMapper mapper;
-    private final ObjectMapper canonical;
+    private final JsonFactory factory;
 
     public HashChain(ObjectMapper mapper) {
         this.mapper = mapper;
-        this.canonical = mapper.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+        this.factory = mapper.getFactory();
     }
 
     /** The metadata that links {@code event} after {@code prevHash}: actor, time, previous and own hash. */
@@ -51,33 +57,53 @@ public final class HashChain {
         return MetaData.from(metaData);
     }
 
+    /**
+     * {@code SHA-256(prevHash ‖ canonical JSON)}, the JSON written straight into the digest with every object's
+     * keys in sorted order (as Jackson's {@code ORDER_MAP_ENTRIES_BY_KEYS} writes maps).
+     */
     public String hash(ChainedEvent event) {
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("account", event.account());
-        document.put("sequence", event.sequence());
-        document.put("type", event.type());
-        document.put("payload", asPlainValue(event.payload()));
-        Map<String, Object> actor = new LinkedHashMap<>();
-        actor.put("kind", event.actor().kind());
-        actor.put("name", event.actor().name());
-        actor.put("hco", event.actor().hco());
-        document.put("actor", actor);
-        document.put("occurredAt", event.occurredAt());
-        document.put("prevHash", event.prevHash());
-        try {
-            MessageDigest sha256 = Hashes.sha256();
-            sha256.update(event.prevHash().getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(sha256.digest(canonical.writeValueAsBytes(document)));
-        } catch (JsonProcessingException e) {
+        MessageDigest sha256 = Hashes.sha256();
+        sha256.update(event.prevHash().getBytes(StandardCharsets.US_ASCII));
+        try (JsonGenerator json = factory.createGenerator(new DigestOutputStream(OutputStream.nullOutputStream(), sha256))) {
+            json.writeStartObject();
+            json.writeStringField("account", event.account());
+            json.writeObjectFieldStart("actor");
+            json.writeStringField("hco", event.actor().hco());
+            json.writeStringField("kind", event.actor().kind());
+            json.writeStringField("name", event.actor().name());
+            json.writeEndObject();
+            json.writeStringField("occurredAt", event.occurredAt());
+            json.writeFieldName("payload");
+            writeSorted(json, event.payload());
+            json.writeStringField("prevHash", event.prevHash());
+            json.writeNumberField("sequence", event.sequence());
+            json.writeStringField("type", event.type());
+            json.writeEndObject();
+        } catch (IOException e) {
             throw new IllegalStateException("cannot hash an event", e);
         }
+        return HexFormat.of().formatHex(sha256.digest());
     }
 
-    private Object asPlainValue(JsonNode node) {
-        try {
-            return mapper.treeToValue(node, Object.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot read an event payload", e);
+    private static void writeSorted(JsonGenerator json, JsonNode node) throws IOException {
+        if (node.isObject()) {
+            List<String> names = new ArrayList<>();
+            node.fieldNames().forEachRemaining(names::add);
+            Collections.sort(names);
+            json.writeStartObject();
+            for (String name : names) {
+                json.writeFieldName(name);
+                writeSorted(json, node.get(name));
+            }
+            json.writeEndObject();
+        } else if (node.isArray()) {
+            json.writeStartArray();
+            for (JsonNode element : node) {
+                writeSorted(json, element);
+            }
+            json.writeEndArray();
+        } else {
+            json.writeTree(node);
         }
     }
 
