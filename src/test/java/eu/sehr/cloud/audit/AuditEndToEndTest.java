@@ -16,6 +16,9 @@ import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.sehr.cloud.account.api.AccountCommands.RecordAccessCommand;
+import eu.sehr.cloud.account.api.Precondition;
+import eu.sehr.cloud.audit.api.Actor;
 import eu.sehr.cloud.audit.compliance.AuditorDirectory;
 import eu.sehr.cloud.audit.query.AuditEntry;
 import eu.sehr.cloud.audit.query.AuditViews;
@@ -29,6 +32,8 @@ import eu.sehr.cloud.support.Api.Citizen;
 import eu.sehr.cloud.support.EventRows;
 import eu.sehr.cloud.support.RunningService;
 import eu.sehr.cloud.support.RunningService.Started;
+import eu.sehr.cloud.records.api.RecordEvents.BucketsListed;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -191,6 +196,36 @@ class AuditEndToEndTest {
         assertThat(broken.get("valid").asBoolean()).isFalse();
         assertThat(broken.get("firstBrokenSequence").asLong()).isEqualTo(uploaded.sequence());
         assertThat(broken.get("account").asText()).isEqualTo(account);
+    }
+
+    @Test
+    void should_find_a_tampered_event_deep_in_a_long_chain() throws Exception {
+        Citizen citizen = api.newCitizen();
+        EventRows events = new EventRows(started.service().stores().dataSource());
+        String account = events.accountIdOf(citizen.username());
+        CommandGateway commands = started.service().axon().commandGateway();
+        for (int i = 0; i < 1_500; i++) {
+            commands.sendAndWait(new RecordAccessCommand(account, new BucketsListed(account), Precondition.LIVE_ACCOUNT,
+                    Actor.citizen(citizen.username())));
+        }
+        JsonNode valid = api.get("/audit/verify?citizen=" + citizen.username(), auditorToken).expect(200).json();
+        assertThat(valid.get("valid").asBoolean()).isTrue();
+        assertThat(valid.get("events").asLong()).isGreaterThan(1_500);
+
+        long tampered = 1_234;
+        try (Connection connection = started.service().stores().dataSource().getConnection();
+             PreparedStatement tamper = connection.prepareStatement(
+                     "UPDATE domainEventEntry SET metaData = convert_to(replace(convert_from(metaData, 'UTF8'), "
+                             + "?, 'someone else'), 'UTF8') WHERE aggregateIdentifier = ? AND sequenceNumber = ?")) {
+            tamper.setString(1, citizen.username());
+            tamper.setString(2, account);
+            tamper.setLong(3, tampered);
+            assertThat(tamper.executeUpdate()).isEqualTo(1);
+        }
+        JsonNode broken = api.get("/audit/verify?citizen=" + citizen.username(), auditorToken).expect(200).json();
+        assertThat(broken.get("valid").asBoolean()).isFalse();
+        assertThat(broken.get("firstBrokenSequence").asLong()).isEqualTo(tampered);
+        assertThat(broken.get("events").asLong()).isEqualTo(valid.get("events").asLong() + 1);
     }
 
     @Test

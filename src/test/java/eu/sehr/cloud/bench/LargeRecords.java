@@ -43,40 +43,43 @@ final class LargeRecords {
         Throughput directDown = new Throughput();
         for (int i = 0; i < options.repeat(); i++) {
             System.err.printf("bench: large records, round %d of %d%n", i + 1, options.repeat());
-            long begin = System.nanoTime();
+            MachineCpu.Sample begin = MachineCpu.now();
             String sha = gateway.upload(citizen.token(), OBJECT, () -> new GeneratedBytes(SEED, size), size);
-            gatewayUp.add(size, System.nanoTime() - begin);
+            gatewayUp.add(size, begin);
             if (!sha.equals(expectedSha)) {
                 throw new IllegalStateException("the gateway stored other bytes: SHA-256 " + sha + ", sent " + expectedSha);
             }
 
             String directKey = "bench/direct-" + i;
-            begin = System.nanoTime();
+            begin = MachineCpu.now();
             direct.put(directKey, new GeneratedBytes(SEED, size), size);
-            directUp.add(size, System.nanoTime() - begin);
+            directUp.add(size, begin);
             direct.remove(directKey);
 
-            begin = System.nanoTime();
+            begin = MachineCpu.now();
             long received;
             try (InputStream in = gateway.open(citizen.token(), citizen.username(), OBJECT)) {
                 received = Streams.drain(in, null);
             }
-            gatewayDown.add(requireSize(received, size, "gateway download"), System.nanoTime() - begin);
+            gatewayDown.add(requireSize(received, size, "gateway download"), begin);
 
-            begin = System.nanoTime();
+            begin = MachineCpu.now();
             received = direct.read(recordKey);
-            directDown.add(requireSize(received, size, "direct download"), System.nanoTime() - begin);
+            directDown.add(requireSize(received, size, "direct download"), begin);
         }
         String title = String.format(Locale.ROOT, "Large records: %d MiB, %d rounds, one transfer at a time", options.largeMib(), options.repeat());
         return new Report.Table(title, "Operation", "Gateway MiB/s, median (min–max)", "Direct S3 MiB/s, median (min–max)",
-                "Gateway / direct (medians)")
-                .row("upload (streamed, Content-Length)", gatewayUp.summary(), directUp.summary(), gatewayUp.ratioTo(directUp))
-                .row("download (streamed)", gatewayDown.summary(), directDown.summary(), gatewayDown.ratioTo(directDown))
+                "Gateway / direct (medians)", "Machine CPU s per GiB: gateway / direct")
+                .row("upload (streamed, Content-Length)", gatewayUp.summary(), directUp.summary(), gatewayUp.ratioTo(directUp),
+                        gatewayUp.cpuPerGib() + " / " + directUp.cpuPerGib())
+                .row("download (streamed)", gatewayDown.summary(), directDown.summary(), gatewayDown.ratioTo(directDown),
+                        gatewayDown.cpuPerGib() + " / " + directDown.cpuPerGib())
                 .note("Gateway: POST /citizen/upload and GET /citizen/{bucket}/{object} with a citizen token, the cloud consent "
                         + "checked and each access appended to the hash-chained event store; direct: the service's MinIO client on "
                         + "the same S3Proxy (put: key bench/direct-N; get: the record the gateway stored).")
                 .note("The bytes are generated on the fly (constant memory); the gateway's SHA-256 of every upload was checked.")
-                .note("Client, gateway, S3Proxy and the embedded stores share this machine's processors.");
+                .note("Client, gateway, S3Proxy and the embedded stores share this machine's processors; the CPU column is the "
+                        + "whole machine's busy processor time (/proc/stat) during the transfer, per GiB (median).");
     }
 
     /** One small transfer each way on both paths, not measured: connections, JIT and the stores warmed up. */

@@ -63,19 +63,22 @@ final class SmallRecords {
         String title = String.format(Locale.ROOT, "Small records: %d KiB, %d concurrent clients, %d s each (after %d s warm-up)",
                 options.smallKib(), options.clients(), options.seconds(), options.warmup().toSeconds());
         Report.Table load = new Report.Table(title, "Operation", "Path", "Requests/s", "p50 ms", "p99 ms", "max ms",
-                "Requests", "Errors");
-        row(load, "download", "gateway (audited)", gatewayDown.load());
-        row(load, "download", "direct S3", directDown.load());
-        ratio(load, "download", gatewayDown.load(), directDown.load());
-        row(load, "upload", "gateway (audited)", gatewayUp.load());
-        row(load, "upload", "direct S3", directUp.load());
-        ratio(load, "upload", gatewayUp.load(), directUp.load());
+                "Requests", "Errors", "Machine CPU ms per request");
+        row(load, "download", "gateway (audited)", gatewayDown);
+        row(load, "download", "direct S3", directDown);
+        ratio(load, "download", gatewayDown, directDown);
+        row(load, "upload", "gateway (audited)", gatewayUp);
+        row(load, "upload", "direct S3", directUp);
+        ratio(load, "upload", gatewayUp, directUp);
         load.note("Closed loop: each client sends its next request when the previous one answered; a client stops at the end "
                         + "of the duration or after " + Report.count(options.maxRequestsPerClient()) + " requests.")
                 .note("Gateway: GET /citizen/{bucket}/{object} and POST /citizen/upload, each appending its event to the citizen's "
                         + "hash-chained stream before answering; direct: the service's MinIO client on the same S3Proxy. "
                         + "Latencies from HdrHistogram (successful requests only); the gateway / direct rows are ratios "
-                        + "(requests/s, p50, p99).")
+                        + "(requests/s, p50, p99, CPU).")
+                .note("Machine CPU: the whole machine's busy processor time (/proc/stat: load generator, service, S3Proxy, "
+                        + "PostgreSQL, MongoDB server, kernel) during the measured load, per request. On a saturated machine "
+                        + "requests/s is about the processors divided by this cost.")
                 .note("JDK HttpClient (HTTP/1.1) for the gateway, MinIO's OkHttp client for S3; clients, gateway and stores "
                         + "share one JVM and this machine's processors.");
 
@@ -89,7 +92,12 @@ final class SmallRecords {
         return List.of(load, lag);
     }
 
-    private record Measured(LoadRun.Result load, LagSampler.Result lag) {
+    private record Measured(LoadRun.Result load, LagSampler.Result lag, double cpuSeconds) {
+
+        double cpuMillisPerRequest() {
+            long requests = load.requests() + load.errors();
+            return requests == 0 ? Double.NaN : cpuSeconds * 1000 / requests;
+        }
     }
 
     private Measured measure(String what, boolean sampleLag, IntFunction<LoadRun.Request> requests) throws InterruptedException {
@@ -100,6 +108,7 @@ final class SmallRecords {
         System.err.printf("bench: %s, %d clients for %d s%n", what, options.clients(), options.seconds());
         LagSampler sampler = sampleLag ? LagSampler.start(gateway, LAG_EVERY) : null;
         LoadRun.Result load;
+        MachineCpu.Sample begin = MachineCpu.now();
         try {
             load = LoadRun.run(options.clients(), options.measured(), options.maxRequestsPerClient(), requests);
         } catch (InterruptedException | RuntimeException e) {
@@ -108,19 +117,23 @@ final class SmallRecords {
             }
             throw e;
         }
-        return new Measured(load, sampler == null ? null : sampler.stop());
+        double cpuSeconds = MachineCpu.now().busySecondsSince(begin);
+        return new Measured(load, sampler == null ? null : sampler.stop(), cpuSeconds);
     }
 
-    private static void row(Report.Table table, String operation, String path, LoadRun.Result result) {
+    private static void row(Report.Table table, String operation, String path, Measured measured) {
+        LoadRun.Result result = measured.load();
         table.row(operation, path, Report.number(result.perSecond(), 0), Report.number(result.millis(50), 2),
                 Report.number(result.millis(99), 2), Report.number(result.maxMillis(), 2), Report.count(result.requests()),
-                result.errorsText());
+                result.errorsText(), Report.number(measured.cpuMillisPerRequest(), 2));
     }
 
-    private static void ratio(Report.Table table, String operation, LoadRun.Result gateway, LoadRun.Result direct) {
+    private static void ratio(Report.Table table, String operation, Measured gatewayRun, Measured directRun) {
+        LoadRun.Result gateway = gatewayRun.load();
+        LoadRun.Result direct = directRun.load();
         table.row(operation, "**gateway / direct**", Report.number(gateway.perSecond() / direct.perSecond(), 2),
                 Report.number(gateway.millis(50) / direct.millis(50), 2), Report.number(gateway.millis(99) / direct.millis(99), 2),
-                "", "", "");
+                "", "", "", Report.number(gatewayRun.cpuMillisPerRequest() / directRun.cpuMillisPerRequest(), 2));
     }
 
     private static void lagRow(Report.Table table, String during, LagSampler.Result lag) {

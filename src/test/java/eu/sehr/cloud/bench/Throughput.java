@@ -5,13 +5,25 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
-/** Repeated transfers of one size: MiB/s of each, and their median, minimum and maximum. */
+/**
+ * Repeated transfers of one size: MiB/s of each, and their median, minimum and maximum; and the machine's processor
+ * time each took, per GiB.
+ */
 final class Throughput {
 
     private final List<Double> mibPerSecond = new ArrayList<>();
+    private final List<Double> cpuSecondsPerGib = new ArrayList<>();
 
-    void add(long bytes, long nanos) {
-        mibPerSecond.add(bytes / (double) GeneratedBytes.MIB / (nanos / 1e9));
+    /** Adds one transfer of {@code bytes} that started at {@code begin} and ended now. */
+    void add(long bytes, MachineCpu.Sample begin) {
+        MachineCpu.Sample end = MachineCpu.now();
+        mibPerSecond.add(bytes / (double) GeneratedBytes.MIB / ((end.nanos() - begin.nanos()) / 1e9));
+        cpuSecondsPerGib.add(end.busySecondsSince(begin) / (bytes / (double) (1024 * GeneratedBytes.MIB)));
+    }
+
+    /** The median machine processor-seconds per GiB transferred. */
+    String cpuPerGib() {
+        return isEmpty() ? "–" : String.format(Locale.ROOT, "%.2f", median(cpuSecondsPerGib));
     }
 
     boolean isEmpty() {
@@ -19,7 +31,12 @@ final class Throughput {
     }
 
     double median() {
-        List<Double> sorted = sorted();
+        return median(mibPerSecond);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
