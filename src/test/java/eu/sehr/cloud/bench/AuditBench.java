@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -36,6 +37,7 @@ final class AuditBench {
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
     private static final Duration LAG_EVERY = Duration.ofMillis(100);
     private static final int MAX_ERRORS = 1000;
+    private static final int VERIFY_CLIENTS = 2 * Runtime.getRuntime().availableProcessors();
 
     private record Account(String username, String accountId) {
     }
@@ -180,34 +182,62 @@ final class AuditBench {
                 .row("replay rate (events/s)", Report.number(total / seconds, 0));
     }
 
-    private void verify(Auditor auditor, List<Account> accounts) {
+    private void verify(Auditor auditor, List<Account> accounts) throws InterruptedException {
         if (accounts.isEmpty()) {
             table.row("hash-chain verification", "skipped: no generated citizens (--replay-events 0)");
             return;
         }
-        System.err.printf("bench: audit, verifying %d hash chains%n", accounts.size());
-        long events = 0;
-        int invalid = 0;
-        long begin = System.nanoTime();
-        for (Account account : accounts) {
-            JsonNode verified = auditor.send("GET", "/audit/verify?citizen=" + account.username(), 200);
-            events += verified.path("events").asLong();
-            if (!verified.path("valid").asBoolean()) {
-                invalid++;
+        verify(auditor, accounts, 1);
+        verify(auditor, accounts, VERIFY_CLIENTS);
+    }
+
+    /** Every citizen's chain verified once, by {@code clients} concurrent auditor clients. */
+    private void verify(Auditor auditor, List<Account> accounts, int clients) throws InterruptedException {
+        System.err.printf("bench: audit, verifying %d hash chains with %d client(s)%n", accounts.size(), clients);
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong events = new AtomicLong();
+        AtomicInteger invalid = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        MachineCpu.Sample begin = MachineCpu.now();
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                running.add(pool.submit(() -> {
+                    for (int n = next.getAndIncrement(); n < accounts.size(); n = next.getAndIncrement()) {
+                        JsonNode verified = auditor.send("GET", "/audit/verify?citizen=" + accounts.get(n).username(), 200);
+                        events.addAndGet(verified.path("events").asLong());
+                        if (!verified.path("valid").asBoolean()) {
+                            invalid.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
             }
+            for (Future<?> client : running) {
+                client.get();
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("verification failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
-        double seconds = (System.nanoTime() - begin) / 1e9;
-        table.row("hash-chain verification (GET /audit/verify, one citizen after the other)",
-                        Report.count(accounts.size()) + " citizens, " + Report.count(events) + " events in " + Report.number(seconds, 1) + " s")
-                .row("verification rate (events/s)", Report.number(events / seconds, 0))
-                .row("chains valid", invalid == 0 ? "all" : invalid + " invalid");
+        MachineCpu.Sample end = MachineCpu.now();
+        double seconds = (end.nanos() - begin.nanos()) / 1e9;
+        String how = clients == 1 ? "one citizen after the other" : clients + " citizens at a time";
+        table.row("hash-chain verification (GET /audit/verify, " + how + ")",
+                        Report.count(accounts.size()) + " citizens, " + Report.count(events.get()) + " events in "
+                                + Report.number(seconds, 1) + " s")
+                .row("verification rate, " + how + " (events/s)", Report.number(events.get() / seconds, 0))
+                .row("machine CPU per verified event, " + how + " (µs)",
+                        Report.number(end.busySecondsSince(begin) * 1e6 / events.get(), 1))
+                .row("chains valid", invalid.get() == 0 ? "all" : invalid.get() + " invalid");
     }
 
     /** A compliance officer provisioned for the benchmark; logs in again when the token expired. */
     private final class Auditor {
         private final String name = "bench-auditor";
         private final String password = UUID.randomUUID().toString();
-        private String token;
+        private volatile String token;
 
         Auditor() {
             new AuditorDirectory(sql).put(name, new PasswordHasher().hash(password));
@@ -227,7 +257,7 @@ final class AuditBench {
             return "POST".equals(method) ? api.postJson(path, token, "{}") : api.get(path, token);
         }
 
-        private void login() {
+        private synchronized void login() {
             token = api.postJson("/auditor/login", null, Api.credentials(name, password)).expect(200).json().get("token").asText();
         }
     }
