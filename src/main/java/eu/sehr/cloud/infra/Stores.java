@@ -15,6 +15,8 @@ import eu.sehr.cloud.infra.embedded.EmbeddedObjectStorage;
 import io.minio.BucketExistsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +30,8 @@ public final class Stores implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Stores.class);
     private static final int STORAGE_TIMEOUT_SECONDS = 4;
+    private static final int STORAGE_CONNECTIONS = 64;
+    private static final int STORAGE_IDLE_MINUTES = 5;
 
     private final List<AutoCloseable> opened;
     private final HikariDataSource dataSource;
@@ -99,7 +103,14 @@ public final class Stores implements AutoCloseable {
             accessKey = storage.accessKey();
             secretKey = storage.secretKey();
         }
+        // one S3 host serves every request: let as many calls run and connections stay open as requests may need
+        // (OkHttp's defaults, 5 calls per host and 5 idle connections, queue requests and churn connections)
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(STORAGE_CONNECTIONS);
+        dispatcher.setMaxRequestsPerHost(STORAGE_CONNECTIONS);
         OkHttpClient http = new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .connectionPool(new ConnectionPool(STORAGE_CONNECTIONS, STORAGE_IDLE_MINUTES, TimeUnit.MINUTES))
                 .connectTimeout(STORAGE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
                 .readTimeout(STORAGE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
                 .writeTimeout(STORAGE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
