@@ -67,12 +67,11 @@ public final class EventStoreReader {
         return new Cursor(sql.toString(), parameters);
     }
 
-    /** Every event of one account, in sequence order. */
+    /** Every event of one account, in sequence order, without the citizen's username (the caller knows the account). */
     public void forEachOfAccount(String accountId, Consumer<StoredEvent> consumer) {
-        try (Cursor cursor = new Cursor("SELECT e.globalIndex, h.username, e.aggregateIdentifier, e.type, e.sequenceNumber, "
-                + "e.payloadType, e.timeStamp, e.metaData, e.payload FROM domainEventEntry e "
-                + "LEFT JOIN account_history h ON h.account_id = e.aggregateIdentifier "
-                + "WHERE e.aggregateIdentifier = ? ORDER BY e.sequenceNumber", List.of(accountId))) {
+        try (Cursor cursor = new Cursor("SELECT globalIndex, NULL, aggregateIdentifier, type, sequenceNumber, payloadType, "
+                + "timeStamp, metaData, payload FROM domainEventEntry WHERE aggregateIdentifier = ? ORDER BY sequenceNumber",
+                List.of(accountId))) {
             for (StoredEvent event = cursor.next(); event != null; event = cursor.next()) {
                 consumer.accept(event);
             }
