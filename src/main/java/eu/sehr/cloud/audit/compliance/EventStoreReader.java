@@ -17,6 +17,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.sehr.cloud.infra.StoreUnavailableException;
 import eu.sehr.cloud.infra.Times;
+import org.postgresql.PGStatement;
 
 /**
  * Reads the event store's rows in order through a database cursor, so any number of events passes in constant
@@ -25,6 +26,7 @@ import eu.sehr.cloud.infra.Times;
 public final class EventStoreReader {
 
     private static final int FETCH_SIZE = 1000;
+    private static final int FORCE_BINARY_TRANSFER = -1;
     private static final TypeReference<Map<String, Object>> META_DATA = new TypeReference<>() {
     };
 
@@ -148,6 +150,8 @@ public final class EventStoreReader {
                 connection = dataSource.getConnection();
                 connection.setAutoCommit(false);
                 statement = connection.prepareStatement(sql);
+                // binary rows from the first execution: bytea arrives as bytes, not as hex text twice its size
+                statement.unwrap(PGStatement.class).setPrepareThreshold(FORCE_BINARY_TRANSFER);
                 statement.setFetchSize(FETCH_SIZE);
                 for (int i = 0; i < parameters.size(); i++) {
                     statement.setObject(i + 1, parameters.get(i));
