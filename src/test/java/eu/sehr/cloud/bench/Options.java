@@ -12,7 +12,7 @@ import java.util.Set;
 /** The benchmark's command line: {@code --name value} or {@code --name=value}; every option has a default. */
 record Options(Set<Section> sections, int largeMib, int repeat, int clients, int seconds, int warmupSeconds,
                int smallKib, long maxRequestsPerClient, long replayEvents, int replayAccounts, int replayThreads,
-               int auditTimeoutMinutes, int startupRuns, int memoryMib, String memoryHeap, Path jar, Path reportFile,
+               int auditTimeoutMinutes, int auditRounds, int startupRuns, int memoryMib, String memoryHeap, Path jar, Path reportFile,
                boolean verbose, boolean help) {
 
     /** The parts of the benchmark, in the order they run. */
@@ -43,6 +43,7 @@ record Options(Set<Section> sections, int largeMib, int repeat, int clients, int
             "  --replay-accounts N      citizens the generated events are spread over (default 1000)",
             "  --replay-threads N       threads sending the generating commands (default 2 x processors)",
             "  --audit-timeout-minutes N  longest wait for the replay (default 120)",
+            "  --audit-rounds N         rounds of the replay and of each verification (default 3)",
             "  --startup-runs N         cold starts to time (default 3)",
             "  --memory-mib N           size of the record of the memory check in MiB (default 1024)",
             "  --memory-heap SIZE       -Xmx of the service in the memory check (default 256m)",
@@ -53,7 +54,7 @@ record Options(Set<Section> sections, int largeMib, int repeat, int clients, int
 
     private static final Set<String> FLAGS = Set.of("skip-audit", "verbose", "help");
     private static final Set<String> VALUED = Set.of("only", "large-mib", "repeat", "clients", "seconds", "warmup-seconds",
-            "small-kib", "max-requests", "replay-events", "replay-accounts", "replay-threads", "audit-timeout-minutes",
+            "small-kib", "max-requests", "replay-events", "replay-accounts", "replay-threads", "audit-timeout-minutes", "audit-rounds",
             "startup-runs", "memory-mib", "memory-heap", "jar", "report");
 
     static Options parse(String... args) {
@@ -98,6 +99,7 @@ record Options(Set<Section> sections, int largeMib, int repeat, int clients, int
                 positive(values, "replay-accounts", 1000),
                 positive(values, "replay-threads", 2 * processors),
                 positive(values, "audit-timeout-minutes", 120),
+                positive(values, "audit-rounds", 3),
                 positive(values, "startup-runs", 3),
                 positive(values, "memory-mib", 1024),
                 values.getOrDefault("memory-heap", "256m"),

@@ -88,6 +88,17 @@ final class Report {
         return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%,." + decimals + "f", value);
     }
 
+    /** {@code median (min–max)} of the values. */
+    static String spread(List<Double> values, int decimals) {
+        if (values.isEmpty()) {
+            return "–";
+        }
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+        return number(median, decimals) + " (" + number(sorted.get(0), decimals) + "–" + number(sorted.get(n - 1), decimals) + ")";
+    }
+
     static String count(long value) {
         return String.format(Locale.ROOT, "%,d", value);
     }
