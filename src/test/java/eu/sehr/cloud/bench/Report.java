@@ -94,9 +94,18 @@ final class Report {
             return "–";
         }
         List<Double> sorted = values.stream().sorted().toList();
+        return number(median(sorted), decimals) + " (" + number(sorted.get(0), decimals) + "–"
+                + number(sorted.get(sorted.size() - 1), decimals) + ")";
+    }
+
+    /** The median of the values (NaN for none). */
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
         int n = sorted.size();
-        double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-        return number(median, decimals) + " (" + number(sorted.get(0), decimals) + "–" + number(sorted.get(n - 1), decimals) + ")";
+        if (n == 0) {
+            return Double.NaN;
+        }
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     static String count(long value) {

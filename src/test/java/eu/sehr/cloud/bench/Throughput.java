@@ -1,9 +1,7 @@
 package eu.sehr.cloud.bench;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Repeated transfers of one size: MiB/s of each, and their median, minimum and maximum; and the machine's processor
@@ -21,48 +19,22 @@ final class Throughput {
         cpuSecondsPerGib.add(end.busySecondsSince(begin) / (bytes / (double) (1024 * GeneratedBytes.MIB)));
     }
 
-    /** The median machine processor-seconds per GiB transferred. */
-    String cpuPerGib() {
-        return isEmpty() ? "–" : String.format(Locale.ROOT, "%.2f", median(cpuSecondsPerGib));
-    }
-
     boolean isEmpty() {
         return mibPerSecond.isEmpty();
     }
 
-    double median() {
-        return median(mibPerSecond);
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-    }
-
-    double min() {
-        return sorted().get(0);
-    }
-
-    double max() {
-        List<Double> sorted = sorted();
-        return sorted.get(sorted.size() - 1);
+    /** The median machine processor-seconds per GiB transferred. */
+    String cpuPerGib() {
+        return isEmpty() ? "–" : Report.number(Report.median(cpuSecondsPerGib), 2);
     }
 
     /** {@code median (min–max)} in MiB/s. */
     String summary() {
-        return isEmpty() ? "–" : String.format(Locale.ROOT, "%.1f (%.1f–%.1f)", median(), min(), max());
+        return Report.spread(mibPerSecond, 1);
     }
 
     /** This median over the other's, e.g. gateway over direct. */
     String ratioTo(Throughput other) {
-        return isEmpty() || other.isEmpty() ? "–" : String.format(Locale.ROOT, "%.2f", median() / other.median());
-    }
-
-    private List<Double> sorted() {
-        List<Double> sorted = new ArrayList<>(mibPerSecond);
-        Collections.sort(sorted);
-        return sorted;
+        return isEmpty() || other.isEmpty() ? "–" : Report.number(Report.median(mibPerSecond) / Report.median(other.mibPerSecond), 2);
     }
 }
