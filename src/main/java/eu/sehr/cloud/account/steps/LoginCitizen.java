@@ -12,7 +12,6 @@ import eu.sehr.cloud.account.query.AccountRecord;
 import eu.sehr.cloud.audit.api.Actor;
 import eu.sehr.cloud.infra.http.ApiException;
 import eu.sehr.cloud.infra.http.JsonBodies;
-import eu.sehr.cloud.infra.http.Names;
 import eu.sehr.cloud.security.EmergencyTokens;
 import eu.sehr.cloud.security.LoginThrottle;
 import eu.sehr.cloud.security.PasswordHasher;
@@ -23,7 +22,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 /** Pipeline step of {@code POST /citizen/login}: throttle, check the password, record the outcome, issue the token. */
 public final class LoginCitizen {
 
-    private static final String BAD_CREDENTIALS = "invalid username or password";
 
     private final JsonBodies bodies;
     private final AccountDirectory directory;
@@ -47,22 +45,15 @@ public final class LoginCitizen {
     }
 
     public LoginResponse login(Object body, String contentType) {
-        Credentials credentials = bodies.read(body, contentType, Credentials.class);
+        Credentials credentials = bodies.read(body, contentType, Credentials.class).requireLoginShape(hasher);
         String username = credentials.username();
         String password = credentials.password();
-        if (username == null || password == null) {
-            throw ApiException.badRequest("username and password are required");
-        }
-        if (!Names.isUsername(username) || password.length() > RegisterCitizen.MAX_PASSWORD) {
-            hasher.spendCheckTime(password.substring(0, Math.min(password.length(), RegisterCitizen.MAX_PASSWORD)));
-            throw ApiException.unauthorized(BAD_CREDENTIALS);
-        }
         throttle.check(username);
         Optional<AccountRecord> account = directory.findByUsername(username);
         if (account.isEmpty()) {
             hasher.spendCheckTime(password);
             throttle.recordFailure(username);
-            throw ApiException.unauthorized(BAD_CREDENTIALS);
+            throw ApiException.unauthorized(Credentials.BAD_CREDENTIALS);
         }
         AccountRecord citizen = account.get();
         if (!hasher.matches(password, citizen.passwordHash())) {
@@ -70,7 +61,7 @@ public final class LoginCitizen {
             commands.sendAndWait(new RecordAccessCommand(citizen.accountId(),
                     new CitizenLoginFailed(citizen.accountId(), username, "wrong password"), Precondition.LIVE_ACCOUNT,
                     Actor.citizen(username)));
-            throw ApiException.unauthorized(BAD_CREDENTIALS).audited();
+            throw ApiException.unauthorized(Credentials.BAD_CREDENTIALS).audited();
         }
         commands.sendAndWait(new RecordAccessCommand(citizen.accountId(), new CitizenLoggedIn(citizen.accountId(), username),
                 Precondition.LIVE_ACCOUNT, Actor.citizen(username)));

@@ -15,7 +15,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 public final class RegisterCitizen {
 
     static final int MIN_PASSWORD = 8;
-    static final int MAX_PASSWORD = 1024;
 
     private final JsonBodies bodies;
     private final PasswordHasher hasher;
@@ -31,7 +30,7 @@ public final class RegisterCitizen {
         Credentials credentials = bodies.read(body, contentType, Credentials.class);
         String username = Names.requireUsername(credentials.username());
         String password = credentials.password();
-        if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
+        if (password == null || password.length() < MIN_PASSWORD || password.length() > Credentials.MAX_PASSWORD) {
             throw ApiException.badRequest("the password must have 8 to 1024 characters");
         }
         commands.sendAndWait(new RegisterCitizenCommand(UUID.randomUUID().toString(), username,

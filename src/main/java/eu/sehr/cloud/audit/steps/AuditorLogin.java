@@ -9,7 +9,6 @@ import eu.sehr.cloud.audit.api.AuditorEvents.AuditorLoggedIn;
 import eu.sehr.cloud.audit.compliance.AuditorDirectory;
 import eu.sehr.cloud.infra.http.ApiException;
 import eu.sehr.cloud.infra.http.JsonBodies;
-import eu.sehr.cloud.infra.http.Names;
 import eu.sehr.cloud.security.LoginThrottle;
 import eu.sehr.cloud.security.PasswordHasher;
 import eu.sehr.cloud.security.Principal;
@@ -22,8 +21,6 @@ import org.axonframework.messaging.MetaData;
 public final class AuditorLogin {
 
     private static final String THROTTLE_PREFIX = "auditor:";
-    private static final String BAD_CREDENTIALS = "invalid username or password";
-    private static final int MAX_PASSWORD = 1024;
 
     private final JsonBodies bodies;
     private final AuditorDirectory auditors;
@@ -45,14 +42,7 @@ public final class AuditorLogin {
     }
 
     public AuditorToken login(Object body, String contentType) {
-        Credentials credentials = bodies.read(body, contentType, Credentials.class);
-        if (credentials.username() == null || credentials.password() == null) {
-            throw ApiException.badRequest("username and password are required");
-        }
-        if (!Names.isUsername(credentials.username()) || credentials.password().length() > MAX_PASSWORD) {
-            spendTimeAndFail(credentials.password().substring(0, Math.min(credentials.password().length(), MAX_PASSWORD)));
-            throw ApiException.unauthorized(BAD_CREDENTIALS);
-        }
+        Credentials credentials = bodies.read(body, contentType, Credentials.class).requireLoginShape(hasher);
         String subject = THROTTLE_PREFIX + credentials.username();
         throttle.check(subject);
         Optional<String> hash = auditors.passwordHash(credentials.username());
@@ -60,7 +50,7 @@ public final class AuditorLogin {
                 : spendTimeAndFail(credentials.password());
         if (!matches) {
             throttle.recordFailure(subject);
-            throw ApiException.unauthorized(BAD_CREDENTIALS);
+            throw ApiException.unauthorized(Credentials.BAD_CREDENTIALS);
         }
         Actor actor = Actor.auditor(credentials.username());
         events.publish(GenericEventMessage.asEventMessage(new AuditorLoggedIn(credentials.username()))
