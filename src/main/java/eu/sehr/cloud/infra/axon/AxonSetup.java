@@ -86,6 +86,7 @@ public final class AxonSetup {
                                 .addNonTransientFailurePredicate(ApiException.class::isInstance)
                                 .build())
                         .build());
+        configurer.registerComponent(NotifyingEventSource.class, c -> new NotifyingEventSource(c.eventStore()));
         for (Object component : handlers.components()) {
             registerComponent(configurer, component);
         }
@@ -101,7 +102,7 @@ public final class AxonSetup {
             }
             for (Object handler : handlers.projections()) {
                 String group = ProcessingGroups.of(handler);
-                processing.registerPooledStreamingEventProcessor(group, Configuration::eventStore,
+                processing.registerPooledStreamingEventProcessor(group, c -> c.getComponent(NotifyingEventSource.class),
                         (c, builder) -> builder.initialSegmentCount(PROJECTION_SEGMENTS).batchSize(PROJECTION_BATCH));
                 processing.registerEventHandler(c -> handler);
             }
@@ -127,9 +128,9 @@ public final class AxonSetup {
     }
 
     /**
-     * The event store that feeds the projections. An append wakes its reader before the transaction commits, so the
-     * reader may find nothing new and then waits: at most {@code EVENT_FETCH_DELAY_MILLIS} here, not Axon's default
-     * second, which would show as projection lag under load.
+     * The event store that feeds the projections. An append here wakes its reader once committed; events that other
+     * replicas append are found by polling, every {@code EVENT_FETCH_DELAY_MILLIS} here rather than Axon's default
+     * second, which would show as projection lag.
      */
     private static EventStore eventStore(Configuration c, JdbcEventStorageEngine engine) {
         EmbeddedEventStore store = EmbeddedEventStore.builder()
