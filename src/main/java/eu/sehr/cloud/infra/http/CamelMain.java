@@ -1,13 +1,19 @@
 package eu.sehr.cloud.infra.http;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import eu.sehr.cloud.infra.Settings;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.RestConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Camel main of the HTTP API: the service's settings as property placeholders, bodies left unread for the
@@ -16,6 +22,10 @@ import org.apache.camel.spi.RestConfiguration;
  */
 public final class CamelMain {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CamelMain.class);
+    private static final String ROUTES = "camel.main.routesIncludePattern";
+    private static final String EXTENSIONS_DIR = "sehr.routes.extensions-dir";
+
     private CamelMain() {
     }
 
@@ -23,6 +33,7 @@ public final class CamelMain {
         Main main = new Main();
         settings.resolvedServiceKeys().forEach((key, value) -> main.addOverrideProperty((String) key, (String) value));
         main.configure().rest().withEndpointProperty("useBodyHandler", "false");
+        withoutMissingExtensionRoutes(main, settings);
         Tls.fromSettings(settings).ifPresent(tls -> {
             main.addOverrideProperty("camel.server.useGlobalSslContextParameters", "true");
             main.addMainListener(new MainListenerSupport() {
@@ -45,5 +56,18 @@ public final class CamelMain {
             }
         });
         return main;
+    }
+
+    /** Integrator routes are optional: without their directory the service starts with its own routes, and says so. */
+    private static void withoutMissingExtensionRoutes(Main main, Settings settings) {
+        Path extensions = Path.of(settings.get(EXTENSIONS_DIR));
+        if (Files.isDirectory(extensions)) {
+            return;
+        }
+        LOG.warn("No integrator routes are loaded: {} is not a directory ({})", extensions.toAbsolutePath(), EXTENSIONS_DIR);
+        main.addOverrideProperty(ROUTES, Arrays.stream(settings.get(ROUTES).split(","))
+                .map(String::trim)
+                .filter(pattern -> !pattern.startsWith("file:"))
+                .collect(Collectors.joining(",")));
     }
 }
