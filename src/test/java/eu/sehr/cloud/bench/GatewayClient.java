@@ -3,36 +3,48 @@ package eu.sehr.cloud.bench;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import okhttp3.ConnectionPool;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okio.BufferedSink;
+import okio.Okio;
+import okio.Source;
 
 /**
- * The benchmark's HTTP client of the gateway: HTTP/1.1 over loopback (as the S3 client speaks to S3Proxy), record
+ * The benchmark's HTTP client of the gateway. It is OkHttp, the client that the MinIO client uses for the direct
+ * figures, so that a ratio compares the gateway with S3 and not two HTTP clients: HTTP/1.1 over loopback, record
  * bodies streamed both ways with their {@code Content-Length}, and the Prometheus metrics.
  */
 final class GatewayClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final MediaType OCTETS = MediaType.get("application/octet-stream");
     private static final Duration SMALL_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration LARGE_TIMEOUT = Duration.ofMinutes(30);
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+    private static final int CONNECTIONS = 64;
 
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
+    private final OkHttpClient small = new OkHttpClient.Builder()
+            .connectionPool(new ConnectionPool(CONNECTIONS, 5, TimeUnit.MINUTES))
             .connectTimeout(Duration.ofSeconds(5))
+            .callTimeout(SMALL_TIMEOUT)
             .build();
+    private final OkHttpClient large = small.newBuilder().callTimeout(Duration.ZERO).readTimeout(LARGE_TIMEOUT)
+            .writeTimeout(LARGE_TIMEOUT).build();
+    private final OkHttpClient probe = small.newBuilder().callTimeout(PROBE_TIMEOUT).build();
 
     GatewayClient(String base) {
         if (!base.startsWith("http://127.0.0.1:")) {
@@ -43,47 +55,56 @@ final class GatewayClient {
 
     /** Streams a record of {@code size} bytes to {@code POST /citizen/upload}; the SHA-256 the gateway computed. */
     String upload(String token, String objectName, Supplier<InputStream> body, long size) {
-        HttpRequest request = request("/citizen/upload?objectName=" + objectName, token, LARGE_TIMEOUT)
-                .header("Content-Type", "application/octet-stream")
-                .POST(BodyPublishers.fromPublisher(BodyPublishers.ofInputStream(body), size))
-                .build();
-        return json(send(request, 201)).path("sha256").asText();
+        RequestBody streamed = new RequestBody() {
+            @Override
+            public MediaType contentType() {
+                return OCTETS;
+            }
+
+            @Override
+            public long contentLength() {
+                return size;
+            }
+
+            @Override
+            public void writeTo(BufferedSink sink) throws IOException {
+                try (Source bytes = Okio.source(body.get())) {
+                    sink.writeAll(bytes);
+                }
+            }
+        };
+        return json(send(large, request("/citizen/upload?objectName=" + objectName, token).post(streamed), 201))
+                .path("sha256").asText();
     }
 
     /** Uploads a small record held in memory (the load test). */
     void upload(String token, String objectName, byte[] record) {
-        HttpRequest request = request("/citizen/upload?objectName=" + objectName, token, SMALL_TIMEOUT)
-                .header("Content-Type", "application/octet-stream")
-                .POST(BodyPublishers.ofByteArray(record))
-                .build();
-        send(request, 201);
+        send(small, request("/citizen/upload?objectName=" + objectName, token).post(RequestBody.create(record, OCTETS)), 201);
     }
 
     /** Downloads a small record (the load test); its length. */
     int download(String token, String bucket, String objectName) {
-        HttpRequest request = request("/citizen/" + bucket + "/" + objectName, token, SMALL_TIMEOUT).GET().build();
-        return send(request, 200).length;
+        return send(small, request("/citizen/" + bucket + "/" + objectName, token).get(), 200).length;
     }
 
     /** Opens the streamed download of a record; the caller reads it to the end and closes it. */
     InputStream open(String token, String bucket, String objectName) {
-        HttpRequest request = request("/citizen/" + bucket + "/" + objectName, token, LARGE_TIMEOUT).GET().build();
-        HttpResponse<InputStream> response = exchange(request, BodyHandlers.ofInputStream());
-        if (response.statusCode() != 200) {
-            String reason;
-            try (InputStream body = response.body()) {
-                reason = new String(body.readNBytes(2000), StandardCharsets.UTF_8);
+        Request request = request("/citizen/" + bucket + "/" + objectName, token).get().build();
+        Response response = execute(large, request);
+        if (response.code() != 200) {
+            try (response) {
+                throw new IllegalStateException("GET " + request.url().encodedPath() + ": HTTP " + response.code() + " "
+                        + new String(response.body().source().readByteArray(), StandardCharsets.UTF_8));
             } catch (IOException e) {
-                reason = e.toString();
+                throw new UncheckedIOException(e);
             }
-            throw new IllegalStateException("GET " + request.uri().getPath() + ": HTTP " + response.statusCode() + " " + reason);
         }
-        return response.body();
+        return response.body().byteStream();
     }
 
     /** The values of the unlabelled gauges and counters of one {@code GET /metrics}, by name. */
     Map<String, Double> metrics() {
-        String text = new String(send(request("/metrics", null, SMALL_TIMEOUT).GET().build(), 200), StandardCharsets.UTF_8);
+        String text = new String(send(small, request("/metrics", null).get(), 200), StandardCharsets.UTF_8);
         Map<String, Double> values = new HashMap<>();
         for (String line : text.split("\n")) {
             String[] nameAndValue = line.split(" ");
@@ -96,42 +117,40 @@ final class GatewayClient {
 
     /** Whether {@code GET /health/ready} answers 200 now (false while the port is closed or not ready). */
     boolean ready() {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/health/ready")).timeout(Duration.ofSeconds(2)).GET().build();
-        try {
-            return http.send(request, BodyHandlers.discarding()).statusCode() == 200;
+        try (Response response = probe.newCall(request("/health/ready", null).get().build()).execute()) {
+            return response.code() == 200;
         } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return false;
         }
     }
 
-    private HttpRequest.Builder request(String path, String token, Duration timeout) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout);
+    private Request.Builder request(String path, String token) {
+        Request.Builder request = new Request.Builder().url(base + path);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
         return request;
     }
 
-    private byte[] send(HttpRequest request, int expected) {
-        HttpResponse<byte[]> response = exchange(request, BodyHandlers.ofByteArray());
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(request.method() + " " + request.uri().getPath() + ": HTTP " + response.statusCode()
-                    + " " + new String(response.body(), StandardCharsets.UTF_8));
+    private static byte[] send(OkHttpClient client, Request.Builder builder, int expected) {
+        Request request = builder.build();
+        try (Response response = execute(client, request)) {
+            byte[] body = response.body().bytes();
+            if (response.code() != expected) {
+                throw new IllegalStateException(request.method() + " " + request.url().encodedPath() + ": HTTP "
+                        + response.code() + " " + new String(body, StandardCharsets.UTF_8));
+            }
+            return body;
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.method() + " " + request.url().encodedPath() + ": " + e, e);
         }
-        return response.body();
     }
 
-    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+    private static Response execute(OkHttpClient client, Request request) {
         try {
-            return http.send(request, handler);
+            return client.newCall(request).execute();
         } catch (IOException e) {
-            throw new UncheckedIOException(request.method() + " " + request.uri().getPath() + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+            throw new UncheckedIOException(request.method() + " " + request.url().encodedPath() + ": " + e, e);
         }
     }
 

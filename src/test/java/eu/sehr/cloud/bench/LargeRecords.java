@@ -77,6 +77,8 @@ final class LargeRecords {
                 .note("Gateway: POST /citizen/upload and GET /citizen/{bucket}/{object} with a citizen token, the cloud consent "
                         + "checked and each access appended to the hash-chained event store; direct: the service's MinIO client on "
                         + "the same S3Proxy (put: key bench/direct-N; get: the record the gateway stored).")
+                .note("OkHttp on both paths (the benchmark's client for the gateway, MinIO's for S3), so the ratio compares "
+                        + "the gateway with S3, not two HTTP clients.")
                 .note("The bytes are generated on the fly (constant memory); the gateway's SHA-256 of every upload was checked.")
                 .note("Client, gateway, S3Proxy and the embedded stores share this machine's processors; the CPU column is the "
                         + "whole machine's busy processor time (/proc/stat) during the transfer, per GiB (median).");

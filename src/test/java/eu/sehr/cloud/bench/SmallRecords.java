@@ -79,7 +79,7 @@ final class SmallRecords {
                 .note("Machine CPU: the whole machine's busy processor time (/proc/stat: load generator, service, S3Proxy, "
                         + "PostgreSQL, MongoDB server, kernel) during the measured load, per request. On a saturated machine "
                         + "requests/s is about the processors divided by this cost.")
-                .note("JDK HttpClient (HTTP/1.1) for the gateway, MinIO's OkHttp client for S3; clients, gateway and stores "
+                .note("OkHttp (HTTP/1.1) on both paths: the benchmark's own client for the gateway, MinIO's for S3; clients, gateway and stores "
                         + "share one JVM and this machine's processors.");
 
         Report.Table lag = new Report.Table("Audit projection lag during the small-record load",
