@@ -67,6 +67,14 @@ class AuditEndToEndTest {
     }
 
     @Test
+    void should_have_mongodb_accept_the_index_that_reads_a_citizen_view_in_order() {
+        String route = "routeId=\"audit-view-indexes\"";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(api.get("/metrics", null).expect(200).text())
+                .containsPattern("camel_exchanges_total\\{[^}]*" + route + "[^}]*\\} 1\\.0")
+                .containsPattern("camel_exchanges_failed_total\\{[^}]*" + route + "[^}]*\\} 0\\.0"));
+    }
+
+    @Test
     void should_show_the_citizen_their_uploads_downloads_and_the_hcp_accesses() {
         Citizen citizen = citizenWithRecord("PATIENT_SUMMARY");
         api.get("/citizen/" + citizen.username() + "/PATIENT_SUMMARY", citizen.token()).expect(200);
