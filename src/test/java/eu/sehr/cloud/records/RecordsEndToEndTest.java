@@ -2,6 +2,8 @@ package eu.sehr.cloud.records;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -40,6 +42,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @ExtendWith(RunningService.class)
 class RecordsEndToEndTest {
@@ -59,6 +62,29 @@ class RecordsEndToEndTest {
     }
 
     // --- consent ------------------------------------------------------------------------------------------------
+
+    @Test
+    void should_record_an_upload_cut_off_by_its_client_as_a_400_and_store_nothing() throws IOException {
+        Citizen citizen = api.newCitizen();
+        api.signConsent(citizen.token(), "cloud").expect(200);
+        try (Socket socket = new Socket("127.0.0.1", started.port())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /citizen/upload?objectName=CUT_OFF HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: Bearer " + citizen.token() + "\r\nContent-Type: application/octet-stream\r\n"
+                    + "Content-Length: 1048576\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[64 * 1024]);
+            out.flush();
+        }
+
+        EventRows events = new EventRows(started.service().stores().dataSource());
+        String account = events.accountIdOf(citizen.username());
+        JsonNode refused = await().atMost(Duration.ofSeconds(20)).until(() -> events.forAggregate(account).stream()
+                .filter(row -> row.simpleType().equals("RequestRefused")).map(RecordsEndToEndTest::payload).findFirst(),
+                java.util.Optional::isPresent).get();
+        assertThat(refused.get("status").asInt()).isEqualTo(400);
+        assertThat(refused.get("reason").asText()).contains("ended early");
+        api.get("/citizen/" + citizen.username() + "/CUT_OFF", citizen.token()).expectError(404);
+    }
 
     @Test
     void should_refuse_upload_and_download_without_the_cloud_consent_with_403() {

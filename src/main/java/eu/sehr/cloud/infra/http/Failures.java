@@ -9,7 +9,10 @@ import org.axonframework.common.AxonTransientException;
 import org.axonframework.common.jdbc.JdbcException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 
-/** Turns whatever stopped a request into the refusal the client sees: its own, 503 for stores, else 500. */
+/**
+ * Turns whatever stopped a request into the refusal the client sees: its own, 400 for a body cut off by the client,
+ * 503 for stores, else 500.
+ */
 public final class Failures {
 
     private Failures() {
@@ -19,6 +22,9 @@ public final class Failures {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ApiException refusal) {
                 return refusal;
+            }
+            if (cause instanceof RequestBodyStream.IncompleteBodyException) {
+                return ApiException.badRequest("the request body ended early or stalled; nothing was stored");
             }
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

@@ -96,12 +96,12 @@ public final class RequestBodyStream extends InputStream {
             while (chunks.isEmpty()) {
                 if (ended) {
                     if (failure != null) {
-                        throw new IOException("the request body could not be read", failure);
+                        throw new IncompleteBodyException("the request body could not be read", failure);
                     }
                     return false;
                 }
                 if (!changed.await(IDLE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                    throw new IOException("the client stopped sending the request body");
+                    throw new IncompleteBodyException("the client stopped sending the request body", null);
                 }
             }
             current = chunks.poll();
@@ -117,6 +117,13 @@ public final class RequestBodyStream extends InputStream {
             throw new InterruptedIOException("interrupted while reading the request body");
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** The client closed the connection or stopped sending before the body's end: its fault, not a store's. */
+    public static final class IncompleteBodyException extends IOException {
+        private IncompleteBodyException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 }
