@@ -123,8 +123,17 @@ final class NotifyingEventSource implements StreamableMessageSource<TrackedEvent
                 while (arrivals.hasNextAvailable()) {
                     arrivals.nextAvailable();
                 }
-                callbacks.forEach(Runnable::run);
+                callbacks.forEach(NotifyingEventSource::wake);
             }
+        }
+    }
+
+    /** A processor that cannot take the call (say, one stopping) must not keep the others from theirs. */
+    private static void wake(Runnable processor) {
+        try {
+            processor.run();
+        } catch (RuntimeException e) {
+            LOG.debug("A processor could not be woken ({})", e.getClass().getSimpleName());
         }
     }
 
