@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 
@@ -80,7 +81,7 @@ class RecordsEndToEndTest {
         String account = events.accountIdOf(citizen.username());
         JsonNode refused = await().atMost(Duration.ofSeconds(20)).until(() -> events.forAggregate(account).stream()
                 .filter(row -> row.simpleType().equals("RequestRefused")).map(RecordsEndToEndTest::payload).findFirst(),
-                java.util.Optional::isPresent).get();
+                Optional::isPresent).get();
         assertThat(refused.get("status").asInt()).isEqualTo(400);
         assertThat(refused.get("reason").asText()).contains("ended early");
         api.get("/citizen/" + citizen.username() + "/CUT_OFF", citizen.token()).expectError(404);
