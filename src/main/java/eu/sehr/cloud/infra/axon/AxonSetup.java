@@ -133,13 +133,12 @@ public final class AxonSetup {
      * second, which would show as projection lag.
      */
     private static EventStore eventStore(Configuration c, JdbcEventStorageEngine engine) {
-        EmbeddedEventStore store = EmbeddedEventStore.builder()
+        // its shut-down is a lifecycle handler of its own (EmbeddedEventStore is a Lifecycle)
+        return EmbeddedEventStore.builder()
                 .storageEngine(engine)
                 .messageMonitor(c.messageMonitor(EventStore.class, "eventStore"))
                 .fetchDelay(EVENT_FETCH_DELAY_MILLIS)
                 .build();
-        c.onShutdown(store::shutDown);
-        return store;
     }
 
     private static JdbcEventStorageEngine storageEngine(JdbcTransactions transactions, Serializer serializer) {

@@ -2,10 +2,8 @@ package eu.sehr.cloud.infra.http;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import eu.sehr.cloud.infra.Settings;
 import org.apache.camel.main.BaseMainSupport;
@@ -33,7 +31,7 @@ public final class CamelMain {
         Main main = new Main();
         settings.resolvedServiceKeys().forEach((key, value) -> main.addOverrideProperty((String) key, (String) value));
         main.configure().rest().withEndpointProperty("useBodyHandler", "false");
-        withoutMissingExtensionRoutes(main, settings);
+        withExtensionRoutes(main, settings);
         Tls.fromSettings(settings).ifPresent(tls -> {
             main.addOverrideProperty("camel.server.useGlobalSslContextParameters", "true");
             main.addMainListener(new MainListenerSupport() {
@@ -59,15 +57,13 @@ public final class CamelMain {
     }
 
     /** Integrator routes are optional: without their directory the service starts with its own routes, and says so. */
-    private static void withoutMissingExtensionRoutes(Main main, Settings settings) {
-        Path extensions = Path.of(settings.get(EXTENSIONS_DIR));
-        if (Files.isDirectory(extensions)) {
+    private static void withExtensionRoutes(Main main, Settings settings) {
+        String extensions = settings.get(EXTENSIONS_DIR);
+        if (!Files.isDirectory(Path.of(extensions))) {
+            LOG.warn("No integrator routes are loaded: {} is not a directory ({})", Path.of(extensions).toAbsolutePath(),
+                    EXTENSIONS_DIR);
             return;
         }
-        LOG.warn("No integrator routes are loaded: {} is not a directory ({})", extensions.toAbsolutePath(), EXTENSIONS_DIR);
-        main.addOverrideProperty(ROUTES, Arrays.stream(settings.get(ROUTES).split(","))
-                .map(String::trim)
-                .filter(pattern -> !pattern.startsWith("file:"))
-                .collect(Collectors.joining(",")));
+        main.addOverrideProperty(ROUTES, settings.get(ROUTES) + ",file:" + extensions + "/*.camel.yaml");
     }
 }
