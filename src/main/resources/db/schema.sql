@@ -47,6 +47,9 @@ CREATE TABLE IF NOT EXISTS health_record (
     PRIMARY KEY (bucket_name, object_name)
 );
 CREATE INDEX IF NOT EXISTS health_record_by_account ON health_record (account_id);
+-- The stored version that downloads read (its object key is {bucket}/{object}@{version}); NULL for records stored
+-- before versions existed, under {bucket}/{object}.
+ALTER TABLE health_record ADD COLUMN IF NOT EXISTS version VARCHAR(36);
 
 -- HCO assertion ids already used, kept until the assertion expires (replay guard shared by every replica).
 CREATE TABLE IF NOT EXISTS seen_assertion (
@@ -70,3 +73,11 @@ CREATE TABLE IF NOT EXISTS auditor_account (
     password_hash VARCHAR(512) NOT NULL,
     created_at    TIMESTAMPTZ  NOT NULL
 );
+
+-- The minutes in which an anonymous refusal was stored, per client address: at most one summary event each.
+CREATE TABLE IF NOT EXISTS anonymous_refusal_minute (
+    client_address VARCHAR(64) NOT NULL,
+    minute         TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (client_address, minute)
+);
+CREATE INDEX IF NOT EXISTS anonymous_refusal_minute_by_minute ON anonymous_refusal_minute (minute);

@@ -10,11 +10,13 @@ import java.time.Instant;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.sehr.cloud.account.command.CitizenAccount;
 import eu.sehr.cloud.account.command.Registration;
 import eu.sehr.cloud.account.query.AccountDirectory;
+import eu.sehr.cloud.account.steps.AnonymousRefusals;
 import eu.sehr.cloud.account.steps.DeleteAccount;
 import eu.sehr.cloud.account.steps.LoginCitizen;
 import eu.sehr.cloud.account.steps.RecordRefusal;
@@ -48,7 +50,10 @@ import eu.sehr.cloud.emergency.steps.AccessEndSweeper;
 import eu.sehr.cloud.emergency.steps.RequestAccess;
 import eu.sehr.cloud.emergency.trust.HcoTrust;
 import eu.sehr.cloud.security.ReplayGuard;
+import eu.sehr.cloud.infra.http.ApiServer;
 import eu.sehr.cloud.infra.http.CamelMain;
+import eu.sehr.cloud.infra.http.ClientRequestCap;
+import eu.sehr.cloud.infra.http.DocumentBodies;
 import eu.sehr.cloud.infra.http.ErrorResponder;
 import eu.sehr.cloud.infra.http.RequestBodies;
 import eu.sehr.cloud.records.query.BucketRegistry;
@@ -62,6 +67,7 @@ import eu.sehr.cloud.infra.http.HttpDefaults;
 import eu.sehr.cloud.infra.http.JsonBodies;
 import eu.sehr.cloud.infra.http.Reply;
 import eu.sehr.cloud.security.Authenticate;
+import eu.sehr.cloud.security.ClientAddresses;
 import eu.sehr.cloud.security.LoginThrottle;
 import eu.sehr.cloud.security.PasswordHasher;
 import eu.sehr.cloud.security.Principal;
@@ -81,16 +87,21 @@ import org.slf4j.LoggerFactory;
 public final class Service implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Service.class);
+    /** The paths whose request bodies (records) the route streams; every other body is read before the route runs. */
+    private static final Set<String> STREAMED_UPLOADS = Set.of("/citizen/upload", "/hcp/upload");
+    private static final Duration DOCUMENT_DEADLINE = Duration.ofSeconds(10);
 
     private final Stores stores;
     private final Configuration axon;
     private final Main camel;
+    private final ApiServer server;
     private final List<AutoCloseable> workers;
 
-    private Service(Stores stores, Configuration axon, Main camel, List<AutoCloseable> workers) {
+    private Service(Stores stores, Configuration axon, Main camel, ApiServer server, List<AutoCloseable> workers) {
         this.stores = stores;
         this.axon = axon;
         this.camel = camel;
+        this.server = server;
         this.workers = workers;
     }
 
@@ -100,6 +111,7 @@ public final class Service implements AutoCloseable {
         Stores stores = Stores.open(settings);
         Configuration axon = null;
         Main camel = null;
+        ApiServer server = null;
         AccessEndSweeper sweeper = null;
         Readiness readiness = null;
         try {
@@ -111,7 +123,8 @@ public final class Service implements AutoCloseable {
             AccountDirectory directory = new AccountDirectory(sql);
 
             BucketRegistry bucketRegistry = new BucketRegistry(sql);
-            RecordCatalogue catalogue = new RecordCatalogue(sql);
+            RecordStore store = new RecordStore(stores.minio(), stores.bucket());
+            RecordCatalogue catalogue = new RecordCatalogue(sql, store::discard);
             OpenAccesses openAccesses = new OpenAccesses(sql);
             AuditViews auditViews = new AuditViews();
             // extension hooks (routes/api/extensions.camel.yaml): a processor of its own, only when a consumer is configured
@@ -132,11 +145,12 @@ public final class Service implements AutoCloseable {
             TokenService tokens = new TokenService(signingKey, clock);
             EmergencyTokens emergencyTokens = new EmergencyTokens(tokens, settings.getDuration("sehr.token.emergency-ttl"));
             PasswordHasher hasher = new PasswordHasher();
-            RequestBodies requestBodies = new RequestBodies();
+            ClientAddresses clientAddresses = ClientAddresses.fromList(settings.find("sehr.http.trusted-proxies").orElse(""));
+            DocumentBodies documents = new DocumentBodies(STREAMED_UPLOADS, DOCUMENT_DEADLINE);
+            RequestBodies requestBodies = new RequestBodies(documents);
             JsonBodies bodies = new JsonBodies(mapper, requestBodies);
             LoginThrottle throttle = new LoginThrottle(sql, clock, settings.getInt("sehr.login.max-failures"),
                     settings.getDuration("sehr.login.window"));
-            RecordStore store = new RecordStore(stores.minio(), stores.bucket());
             RecordAccess access = new RecordAccess(bucketRegistry, commands);
             RequireConsent requireConsent = new RequireConsent(directory);
             AuditorDirectory auditors = new AuditorDirectory(sql);
@@ -151,15 +165,20 @@ public final class Service implements AutoCloseable {
             sweeper = new AccessEndSweeper(openAccesses, commands, clock);
             sweeper.start(settings.getDuration("sehr.hco.sweep-interval"));
 
+            server = ApiServer.create(settings);
             Main main = CamelMain.create(settings);
             camel = main;
+            server.attachTo(main);
             Metrics metrics = new Metrics(main::getCamelContext);
             Map<String, Object> beans = Map.ofEntries(
                     Map.entry("jsonMapper", mapper),
                     Map.entry("signingKey", signingKey),
                     Map.entry("reply", new Reply(mapper)),
                     Map.entry("errorResponder", new ErrorResponder(mapper)),
-                    Map.entry("recordRefusal", new RecordRefusal(commands, axon.eventGateway())),
+                    Map.entry("recordRefusal", new RecordRefusal(commands, axon.eventGateway(), clientAddresses,
+                            new AnonymousRefusals(sql, clock), count -> metrics.count("sehr_anonymous_refusals",
+                                    "refused requests without a usable token (stored as one summary event per client and minute)",
+                                    count))),
                     Map.entry("authenticate", new Authenticate(tokens, directory, auditors)),
                     Map.entry("requireConsent", requireConsent),
                     Map.entry("requestAccess", new RequestAccess(bodies, hcoTrust, new ReplayGuard(sql, clock), requireConsent,
@@ -182,13 +201,15 @@ public final class Service implements AutoCloseable {
                             new ViewReplays(axon.eventProcessingConfiguration(), CitizenAuditProjection.PROCESSING_GROUP,
                                     freshness, eventReader), commands, axon.eventGateway(), mapper)),
                     Map.entry("healthSteps", new HealthSteps(readiness)),
+                    Map.entry("clientAddresses", clientAddresses),
                     Map.entry("metrics", metrics));
             beans.forEach(camel::bind);
             camel.start();
             if (camel.getCamelContext() == null || !camel.getCamelContext().isStarted()) {
                 throw new ConfigurationException("the HTTP server did not start (is port " + settings.get("sehr.port") + " free?)");
             }
-            new HttpDefaults(mapper).install(camel.getCamelContext());
+            new HttpDefaults(server.isTls(), new ClientRequestCap(clientAddresses,
+                    settings.getInt("sehr.http.max-requests-per-client")), documents).install(server.router());
             auditViews.connect(camel.getCamelContext().createProducerTemplate());
             extensionEvents.connect(camel.getCamelContext().createProducerTemplate());
             metrics.gauge("sehr_events_appended", "events appended to the event store since start", appendCounter::appended);
@@ -197,9 +218,10 @@ public final class Service implements AutoCloseable {
             metrics.gauge("sehr_audit_projection_lag_seconds", "age of the oldest event the citizen audit view has not projected",
                     () -> eventReader.appendedAfter(Math.max(0, freshness.position().orElse(0)))
                             .map(at -> Math.max(0, Duration.between(at, Instant.now()).toMillis()) / 1000.0).orElse(0.0));
+            server.listen();
             LOG.info("S-EHR Cloud serves on port {} (started in {} ms)", settings.get("sehr.port"),
                     (System.nanoTime() - started) / 1_000_000);
-            return new Service(stores, axon, camel, List.of(sweeper, readiness));
+            return new Service(stores, axon, camel, server, List.of(sweeper, readiness));
         } catch (RuntimeException e) {
             if (sweeper != null) {
                 sweeper.close();
@@ -209,6 +231,9 @@ public final class Service implements AutoCloseable {
             }
             if (camel != null) {
                 camel.stop();
+            }
+            if (server != null) {
+                server.close();
             }
             if (axon != null) {
                 axon.shutdown();
@@ -275,6 +300,7 @@ public final class Service implements AutoCloseable {
         try {
             workers.forEach(Service::closeQuietly);
             camel.stop();
+            server.close();
         } finally {
             axon.shutdown();
             stores.close();

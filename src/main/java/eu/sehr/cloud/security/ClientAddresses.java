@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.vertx.core.net.SocketAddress;
+
 /**
  * Who the client is, as far as the network tells: the TCP peer's address, or, when the peer is one of the
  * configured trusted proxies ({@code sehr.http.trusted-proxies}), the last hop of {@code X-Forwarded-For} that is
@@ -49,6 +51,11 @@ public final class ClientAddresses {
             }
         }
         return address;
+    }
+
+    /** The client of a request as Camel's platform-http gives it: the TCP peer and the {@code X-Forwarded-For} header. */
+    public String of(SocketAddress peer, String forwardedFor) {
+        return of(peer == null ? null : peer.hostAddress(), forwardedFor);
     }
 
     private static String normalise(String address) {

@@ -1,18 +1,23 @@
 package eu.sehr.cloud.storage;
 
 /**
- * Where things live in the one physical bucket: records under {@code {bucketName}/{objectName}}, signed consent
- * documents under {@code _consents/{accountId}/{purpose}-{sha256}.json} (bucket names never start with {@code _}, so the two never meet).
+ * Where things live in the one physical bucket: each stored version of a record under
+ * {@code {bucketName}/{objectName}@{version}} (records stored before versions existed stay under
+ * {@code {bucketName}/{objectName}}), signed consent documents under
+ * {@code _consents/{accountId}/{purpose}-{sha256}.json} (bucket names never start with {@code _}, and object names
+ * never contain {@code @}, so none of these meet).
  */
 public final class ObjectKeys {
 
     private static final String CONSENTS = "_consents/";
+    private static final String VERSION_MARK = "@";
 
     private ObjectKeys() {
     }
 
-    public static String record(String bucket, String object) {
-        return bucket + "/" + object;
+    /** One stored version of a record; a null version is the key of a record stored before versions existed. */
+    public static String record(String bucket, String object, String version) {
+        return version == null ? bucket + "/" + object : bucket + "/" + object + VERSION_MARK + version;
     }
 
     public static String bucketPrefix(String bucket) {

@@ -17,6 +17,8 @@ import io.minio.RemoveObjectArgs;
 import io.minio.Result;
 import io.minio.errors.ErrorResponseException;
 import io.minio.messages.Item;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The records' bytes in S3 object storage, through the MinIO client: streamed puts that the S3 server makes
@@ -25,6 +27,8 @@ import io.minio.messages.Item;
  * Storage failures surface as {@link StoreUnavailableException} (503); a missing object as an empty optional.
  */
 public final class RecordStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RecordStore.class);
 
     /** Part size of multipart uploads of unknown length: the memory one upload may hold at a time. */
     private static final long PART_SIZE = 16L * 1024 * 1024;
@@ -96,6 +100,18 @@ public final class RecordStore {
             minio.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
         } catch (Exception e) {
             throw unavailable(e);
+        }
+    }
+
+    /**
+     * Removes an object that nothing references any more (a replaced version, an upload whose event was refused). A
+     * failure only leaves an unreferenced object behind, which no request reads: it is logged, not thrown.
+     */
+    public void discard(String key) {
+        try {
+            remove(key);
+        } catch (StoreUnavailableException e) {
+            LOG.warn("An unreferenced object could not be removed from storage and is left behind: {}", key);
         }
     }
 

@@ -3,7 +3,6 @@ package eu.sehr.cloud.bench;
 import java.io.InputStream;
 import java.util.Locale;
 
-import eu.sehr.cloud.storage.ObjectKeys;
 import eu.sehr.cloud.support.Api;
 import eu.sehr.cloud.support.Api.Citizen;
 
@@ -33,7 +32,6 @@ final class LargeRecords {
     Report.Table run() throws Exception {
         long size = options.largeMib() * GeneratedBytes.MIB;
         Citizen citizen = Citizens.consenting(api);
-        String recordKey = ObjectKeys.record(citizen.username(), OBJECT);
         String expectedSha = GeneratedBytes.sha256Hex(SEED, size);
         warmUp(citizen);
 
@@ -54,7 +52,6 @@ final class LargeRecords {
             begin = MachineCpu.now();
             direct.put(directKey, new GeneratedBytes(SEED, size), size);
             directUp.add(size, begin);
-            direct.remove(directKey);
 
             begin = MachineCpu.now();
             long received;
@@ -64,8 +61,9 @@ final class LargeRecords {
             gatewayDown.add(requireSize(received, size, "gateway download"), begin);
 
             begin = MachineCpu.now();
-            received = direct.read(recordKey);
+            received = direct.read(directKey);
             directDown.add(requireSize(received, size, "direct download"), begin);
+            direct.remove(directKey);
         }
         String title = String.format(Locale.ROOT, "Large records: %d MiB, %d rounds, one transfer at a time", options.largeMib(), options.repeat());
         return new Report.Table(title, "Operation", "Gateway MiB/s, median (min–max)", "Direct S3 MiB/s, median (min–max)",
@@ -76,7 +74,7 @@ final class LargeRecords {
                         gatewayDown.cpuPerGib() + " / " + directDown.cpuPerGib())
                 .note("Gateway: POST /citizen/upload and GET /citizen/{bucket}/{object} with a citizen token, the cloud consent "
                         + "checked and each access appended to the hash-chained event store; direct: the service's MinIO client on "
-                        + "the same S3Proxy (put: key bench/direct-N; get: the record the gateway stored).")
+                        + "the same S3Proxy (put and get: key bench/direct-N, the same bytes).")
                 .note("OkHttp on both paths (the benchmark's client for the gateway, MinIO's for S3), so the ratio compares "
                         + "the gateway with S3, not two HTTP clients.")
                 .note("The bytes are generated on the fly (constant memory); the gateway's SHA-256 of every upload was checked.")

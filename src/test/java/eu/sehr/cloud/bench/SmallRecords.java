@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
 
-import eu.sehr.cloud.storage.ObjectKeys;
 import eu.sehr.cloud.support.Api;
 import eu.sehr.cloud.support.Api.Citizen;
 
@@ -39,8 +38,9 @@ final class SmallRecords {
         byte[] record = GeneratedBytes.bytes(SEED, size);
         System.err.printf("bench: small records, %d citizens%n", options.clients());
         List<Citizen> citizens = Citizens.consenting(api, options.clients());
-        for (Citizen citizen : citizens) {
-            gateway.upload(citizen.token(), OBJECT, record);
+        for (int client = 0; client < citizens.size(); client++) {
+            gateway.upload(citizens.get(client).token(), OBJECT, record);
+            direct.put(directReadKey(client), new ByteArrayInputStream(record), size);
         }
 
         Measured gatewayDown = measure("gateway download", true, client -> {
@@ -48,7 +48,7 @@ final class SmallRecords {
             return () -> requireSize(gateway.download(citizen.token(), citizen.username(), OBJECT), size);
         });
         Measured directDown = measure("direct download", false, client -> {
-            String key = ObjectKeys.record(citizens.get(client).username(), OBJECT);
+            String key = directReadKey(client);
             return () -> requireSize(direct.read(key), size);
         });
         Measured gatewayUp = measure("gateway upload", true, client -> {
@@ -144,5 +144,10 @@ final class SmallRecords {
         if (received != size) {
             throw new IllegalStateException("received " + received + " bytes instead of " + size);
         }
+    }
+
+    /** The direct path reads its own copy of each client's record (the gateway keeps records under versioned keys). */
+    private static String directReadKey(int client) {
+        return "bench/small-read-" + client;
     }
 }

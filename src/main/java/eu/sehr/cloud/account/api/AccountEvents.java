@@ -1,5 +1,7 @@
 package eu.sehr.cloud.account.api;
 
+import java.time.Instant;
+
 /** The events of the account feature: ids and names only, never passwords or tokens. */
 public final class AccountEvents {
 
@@ -26,7 +28,11 @@ public final class AccountEvents {
     public record RequestRefused(String accountId, String endpoint, int status, String reason) implements CitizenEvent {
     }
 
-    /** A refused request that names no existing account (unknown username, unreadable token). */
-    public record AnonymousRequestRefused(String endpoint, int status, String reason) {
+    /**
+     * Refused requests that name no existing account (no or an unreadable token), summarised: stored for the first
+     * such refusal from {@code client} in a minute (from {@code minute} on; null in events stored before summaries);
+     * the others of that minute are only counted ({@code sehr_anonymous_refusals_total}).
+     */
+    public record AnonymousRequestRefused(String endpoint, int status, String reason, String client, Instant minute) {
     }
 }

@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Camel main of the HTTP API: the service's settings as property placeholders, bodies left unread for the
- * routes (documents are read with a limit, records streamed: no spool file), optional TLS, and the OpenAPI
- * document's description.
+ * routes (documents are read with a limit, records streamed: no spool file), and the OpenAPI document's description.
+ * The HTTP server itself is the service's {@link ApiServer}.
  */
 public final class CamelMain {
 
@@ -32,15 +32,6 @@ public final class CamelMain {
         settings.resolvedServiceKeys().forEach((key, value) -> main.addOverrideProperty((String) key, (String) value));
         main.configure().rest().withEndpointProperty("useBodyHandler", "false");
         withExtensionRoutes(main, settings);
-        Tls.fromSettings(settings).ifPresent(tls -> {
-            main.addOverrideProperty("camel.server.useGlobalSslContextParameters", "true");
-            main.addMainListener(new MainListenerSupport() {
-                @Override
-                public void beforeConfigure(BaseMainSupport support) {
-                    support.getCamelContext().setSSLContextParameters(tls);
-                }
-            });
-        });
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterConfigure(BaseMainSupport support) {

@@ -10,7 +10,7 @@ import org.axonframework.common.jdbc.JdbcException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 
 /**
- * Turns whatever stopped a request into the refusal the client sees: its own, 400 for a body cut off by the client,
+ * Turns whatever stopped a request into the refusal the client sees: its own, 408 for a body sent too slowly, 400 for a body cut off by the client,
  * 503 for stores, else 500.
  */
 public final class Failures {
@@ -22,6 +22,9 @@ public final class Failures {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ApiException refusal) {
                 return refusal;
+            }
+            if (cause instanceof RequestBodyStream.SlowBodyException) {
+                return new ApiException(408, "the request body arrived too slowly; nothing was stored");
             }
             if (cause instanceof RequestBodyStream.IncompleteBodyException) {
                 return ApiException.badRequest("the request body ended early or stalled; nothing was stored");

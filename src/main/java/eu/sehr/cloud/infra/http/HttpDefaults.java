@@ -1,44 +1,66 @@
 package eu.sehr.cloud.infra.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import eu.sehr.cloud.infra.ConfigurationException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 
+import eu.sehr.cloud.infra.ConfigurationException;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import org.apache.camel.CamelContext;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * HTTP behaviour around the routes: {@code Cache-Control: no-store} on every answer, and the contract's error body
- * instead of Vert.x's HTML pages for what no route takes (unknown paths, wrong methods) and what the HTTP layer
- * refuses before a route runs (bodies over the size limit, unreadable requests).
+ * HTTP behaviour around the routes, installed on the server's router before it listens: on every answer
+ * {@code Cache-Control: no-store} and {@code X-Content-Type-Options: nosniff} (and {@code Strict-Transport-Security}
+ * under TLS); an answer that says {@code Connection: close} closes the connection; the per-client cap on requests in
+ * progress; document bodies read on the event loop; and the contract's error body instead of Vert.x's HTML pages for
+ * what no route takes (unknown paths, wrong methods) and what fails before a route runs.
  */
 public final class HttpDefaults {
 
-    private final ObjectMapper mapper;
+    private static final Logger LOG = LoggerFactory.getLogger(HttpDefaults.class);
+    private static final String HSTS = "max-age=31536000";
 
-    public HttpDefaults(ObjectMapper mapper) {
-        this.mapper = mapper;
+    private final boolean tls;
+    private final ClientRequestCap clientCap;
+    private final DocumentBodies documents;
+
+    public HttpDefaults(boolean tls, ClientRequestCap clientCap, DocumentBodies documents) {
+        this.tls = tls;
+        this.clientCap = clientCap;
+        this.documents = documents;
     }
 
-    public void install(CamelContext camel) {
-        VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(camel,
-                VertxPlatformHttpRouter.getRouterNameFromPort(camel.getPropertiesComponent()
-                        .resolveProperty("camel.server.port").map(Integer::parseInt).orElse(8080)));
+    public void install(Router router) {
         requireNoShadowedRoutes(router.getRoutes());
-        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
-            // every answer may carry a token or health data: no cache keeps it
-            ctx.response().putHeader("Cache-Control", "no-store");
-            ctx.next();
+        router.route().order(Integer.MIN_VALUE).handler(this::everyAnswer);
+        router.route().order(Integer.MIN_VALUE + 1).handler(clientCap);
+        router.route().order(Integer.MIN_VALUE + 2).handler(documents);
+        router.route().last().handler(ctx -> DirectAnswers.error(ctx.response(), 404, "no such endpoint"));
+        router.errorHandler(400, ctx -> DirectAnswers.error(ctx.response(), 400, "malformed request"));
+        router.errorHandler(404, ctx -> DirectAnswers.error(ctx.response(), 404, "no such endpoint"));
+        router.errorHandler(405, ctx -> DirectAnswers.error(ctx.response(), 405, "method not allowed"));
+        router.errorHandler(500, ctx -> {
+            LOG.error("A request failed before or after its route ran", ctx.failure());
+            DirectAnswers.error(ctx.response(), 500, "internal error");
         });
-        router.route().last().handler(ctx -> write(ctx, 404, "no such endpoint"));
-        router.errorHandler(400, ctx -> write(ctx, 400, "malformed request"));
-        router.errorHandler(404, ctx -> write(ctx, 404, "no such endpoint"));
-        router.errorHandler(405, ctx -> write(ctx, 405, "method not allowed"));
-        router.errorHandler(413, ctx -> write(ctx, 413, "the body is larger than allowed"));
-        router.errorHandler(500, ctx -> write(ctx, 500, "internal error"));
+    }
+
+    private void everyAnswer(RoutingContext ctx) {
+        HttpServerResponse response = ctx.response();
+        // every answer may carry a token or health data: no cache keeps it, no browser guesses its type
+        response.putHeader("Cache-Control", "no-store");
+        response.putHeader("X-Content-Type-Options", "nosniff");
+        if (tls) {
+            response.putHeader("Strict-Transport-Security", HSTS);
+        }
+        ctx.addEndHandler(done -> {
+            if ("close".equalsIgnoreCase(response.headers().get("Connection"))) {
+                ctx.request().connection().close();
+            }
+        });
+        ctx.next();
     }
 
     /**
@@ -77,22 +99,5 @@ public final class HttpDefaults {
             }
         }
         return true;
-    }
-
-    private void write(RoutingContext ctx, int status, String message) {
-        if (ctx.response().headWritten()) {
-            ctx.response().end();
-            return;
-        }
-        String body;
-        try {
-            body = mapper.writeValueAsString(new ErrorBody(message, status));
-        } catch (JsonProcessingException e) {
-            body = "{\"msg\":\"internal error\",\"errorCode\":500}";
-        }
-        ctx.response().setStatusCode(status)
-                .putHeader("Content-Type", "application/json")
-                .putHeader("Cache-Control", "no-store")
-                .end(body);
     }
 }

@@ -45,11 +45,13 @@ public final class Reply {
         ResponseStreamer.write(http.getResponse(), content, length, "application/octet-stream", headers);
     }
 
-    /** Streams a document of unknown length (sent chunked), such as NDJSON. */
+    /** Streams a document of unknown length (sent chunked), such as NDJSON, as {@link #stream} does. */
     public void chunked(Exchange exchange, InputStream content, String contentType) {
+        HttpMessage http = exchange.getIn(HttpMessage.class);
         Message message = exchange.getMessage();
-        replace(message, 200, contentType);
-        message.setBody(content);
+        message.getHeaders().clear();
+        message.setBody(null);
+        ResponseStreamer.write(http.getResponse(), content, ResponseStreamer.UNKNOWN_LENGTH, contentType, Map.of());
     }
 
     private static void replace(Message message, int status, String contentType) {

@@ -14,15 +14,18 @@ import io.vertx.core.http.HttpServerRequest;
 /**
  * A request body as a blocking {@link InputStream} for the worker thread that runs the route, fed by Vert.x's
  * event loop with back-pressure: the request is paused while more than {@value #HIGH_WATER} bytes wait, so an
- * upload of any size passes through bounded memory and never touches the disk.
+ * upload of any size passes through bounded memory and never touches the disk. A client that sends more slowly
+ * than the {@link MinimumRate} is cut off ({@link SlowBodyException}), so it holds the worker thread only briefly.
  */
 public final class RequestBodyStream extends InputStream {
 
     private static final int HIGH_WATER = 4 * 1024 * 1024;
     private static final int LOW_WATER = 1024 * 1024;
-    private static final long IDLE_TIMEOUT_SECONDS = 30;
 
     private final HttpServerRequest request;
+    private final MinimumRate rate;
+    private final long startNanos = System.nanoTime();
+    private long received;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final ArrayDeque<Buffer> chunks = new ArrayDeque<>();
@@ -33,8 +36,9 @@ public final class RequestBodyStream extends InputStream {
     private boolean paused;
     private Throwable failure;
 
-    public RequestBodyStream(HttpServerRequest request) {
+    public RequestBodyStream(HttpServerRequest request, MinimumRate rate) {
         this.request = request;
+        this.rate = rate;
         request.handler(this::offer);
         request.endHandler(v -> finish(null));
         request.exceptionHandler(this::finish);
@@ -46,6 +50,7 @@ public final class RequestBodyStream extends InputStream {
         try {
             chunks.add(chunk);
             queued += chunk.length();
+            received += chunk.length();
             if (queued > HIGH_WATER && !paused) {
                 paused = true;
                 request.pause();
@@ -100,9 +105,13 @@ public final class RequestBodyStream extends InputStream {
                     }
                     return false;
                 }
-                if (!changed.await(IDLE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                    throw new IncompleteBodyException("the client stopped sending the request body", null);
+                long wait = rate.deadlineNanos(startNanos, received) - System.nanoTime();
+                if (wait <= 0 || !changed.await(wait, TimeUnit.NANOSECONDS) && chunks.isEmpty() && !ended) {
+                    throw new SlowBodyException();
                 }
+            }
+            if (!ended && rate.isBehind(startNanos, System.nanoTime(), received)) {
+                throw new SlowBodyException();
             }
             current = chunks.poll();
             position = 0;
@@ -120,7 +129,14 @@ public final class RequestBodyStream extends InputStream {
         }
     }
 
-    /** The client closed the connection or stopped sending before the body's end: its fault, not a store's. */
+    /** The client sends more slowly than the minimum rate: it is cut off (408), nothing is stored. */
+    public static final class SlowBodyException extends IOException {
+        private SlowBodyException() {
+            super("the client sends the request body too slowly");
+        }
+    }
+
+    /** The client closed the connection before the body's end: its fault, not a store's. */
     public static final class IncompleteBodyException extends IOException {
         private IncompleteBodyException(String message, Throwable cause) {
             super(message, cause);

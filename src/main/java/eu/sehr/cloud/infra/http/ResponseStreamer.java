@@ -13,38 +13,53 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 
 /**
- * Writes a record to the client straight through Vert.x from the route's worker thread, in large pieces with the
- * response's back-pressure, instead of Camel's default of 4 KiB pieces each handed to the event loop. Camel then
- * finds the response ended and sends nothing more.
+ * Writes a record or an export to the client straight through Vert.x from the route's worker thread, in large
+ * pieces with the response's back-pressure, instead of Camel's default of 4 KiB pieces each handed to the event
+ * loop. Camel then finds the response ended and sends nothing more. A client that reads more slowly than the
+ * {@link MinimumRate} is cut off (the connection is reset), so a slow reader holds the worker only briefly.
  */
 public final class ResponseStreamer {
 
     private static final int PIECE_BYTES = 256 * 1024;
-    private static final long DRAIN_TIMEOUT_SECONDS = 60;
+    /** A length that says: unknown, send chunked. */
+    public static final long UNKNOWN_LENGTH = -1;
 
     private ResponseStreamer() {
     }
 
     public static void write(HttpServerResponse response, InputStream content, long length, String contentType,
                              Map<String, String> headers) {
+        long started = System.nanoTime();
+        long sent = 0;
         try (content) {
             response.setStatusCode(200);
             response.putHeader("Content-Type", contentType);
-            response.putHeader("Content-Length", Long.toString(length));
+            if (length == UNKNOWN_LENGTH) {
+                response.setChunked(true);
+            } else {
+                response.putHeader("Content-Length", Long.toString(length));
+            }
             headers.forEach(response::putHeader);
             byte[] piece = new byte[PIECE_BYTES];
             for (int n = content.readNBytes(piece, 0, piece.length); n > 0; n = content.readNBytes(piece, 0, piece.length)) {
-                awaitDrain(response);
+                awaitDrain(response, MinimumRate.CONTRACT.deadlineNanos(started, sent));
                 response.write(Buffer.buffer(n).appendBytes(piece, 0, n));
+                sent += n;
             }
             response.end();
         } catch (IOException e) {
             response.reset();
-            throw new UncheckedIOException("the record could not be sent", e);
+            throw new UncheckedIOException("the response could not be sent", e);
+        } catch (RuntimeException e) {
+            // the source failed (a store): once bytes are out, the client must not take a cut-off body for a whole one
+            if (response.headWritten()) {
+                response.reset();
+            }
+            throw e;
         }
     }
 
-    private static void awaitDrain(HttpServerResponse response) throws IOException {
+    private static void awaitDrain(HttpServerResponse response, long deadlineNanos) throws IOException {
         if (!response.writeQueueFull()) {
             return;
         }
@@ -55,12 +70,12 @@ public final class ResponseStreamer {
             return;
         }
         try {
-            drained.get(DRAIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            drained.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while sending", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IOException("the client stopped reading", e);
+            throw new IOException("the client reads too slowly or stopped reading", e);
         }
     }
 }

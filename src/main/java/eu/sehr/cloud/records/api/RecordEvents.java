@@ -11,8 +11,12 @@ public final class RecordEvents {
     private RecordEvents() {
     }
 
+    /**
+     * A record was stored: {@code version} names the stored version that is current from this event on (null in events
+     * stored before versions existed).
+     */
     public record HealthRecordUploaded(String accountId, String bucket, String object, long bytes, String sha256,
-                                       String contentType) implements CitizenEvent {
+                                       String contentType, String version) implements CitizenEvent {
     }
 
     public record HealthRecordDownloaded(String accountId, String bucket, String object, long bytes, String sha256)

@@ -2,6 +2,17 @@ package eu.sehr.cloud.records.query;
 
 import java.time.Instant;
 
-/** What is known of one stored record. */
-public record RecordEntry(String bucket, String object, long size, String contentType, String sha256, Instant dateAdded) {
+import eu.sehr.cloud.storage.ObjectKeys;
+
+/**
+ * What is known of one stored record; {@code version} names the stored version that downloads read (null for a
+ * record stored before versions existed).
+ */
+public record RecordEntry(String bucket, String object, long size, String contentType, String sha256, Instant dateAdded,
+                          String version) {
+
+    /** Where this version's bytes are in object storage. */
+    public String storageKey() {
+        return ObjectKeys.record(bucket, object, version);
+    }
 }

@@ -3,6 +3,7 @@ package eu.sehr.cloud.records.steps;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongConsumer;
 
 import eu.sehr.cloud.infra.Times;
@@ -19,7 +20,6 @@ import eu.sehr.cloud.records.steps.RecordAnswers.Metadata;
 import eu.sehr.cloud.records.steps.RecordAnswers.ObjectList;
 import eu.sehr.cloud.records.steps.RecordAnswers.RecordMetadata;
 import eu.sehr.cloud.security.Principal;
-import eu.sehr.cloud.storage.ObjectKeys;
 import eu.sehr.cloud.storage.RecordStore;
 
 /**
@@ -62,9 +62,16 @@ public final class ReadRecords {
     }
 
     public Download download(Principal caller, String bucket, String object) {
-        RecordEntry entry = find(caller, bucket, object);
-        InputStream content = store.open(ObjectKeys.record(entry.bucket(), entry.object()))
-                .orElseThrow(() -> ApiException.notFound("no such record"));
+        Target target = access.target(caller, bucket);
+        Names.requireObjectName(object);
+        RecordEntry entry = entry(target, object);
+        Optional<? extends InputStream> opened = store.open(entry.storageKey());
+        if (opened.isEmpty()) {
+            // replaced between reading the catalogue and opening the object: the catalogue now names the new version
+            entry = entry(target, object);
+            opened = store.open(entry.storageKey());
+        }
+        InputStream content = opened.orElseThrow(() -> ApiException.notFound("no such record"));
         try {
             access.record(caller, new HealthRecordDownloaded(caller.account(), entry.bucket(), entry.object(), entry.size(),
                     entry.sha256()), true);
@@ -79,6 +86,10 @@ public final class ReadRecords {
     private RecordEntry find(Principal caller, String bucket, String object) {
         Target target = access.target(caller, bucket);
         Names.requireObjectName(object);
+        return entry(target, object);
+    }
+
+    private RecordEntry entry(Target target, String object) {
         return catalogue.find(target.bucket(), object).orElseThrow(() -> ApiException.notFound("no such record"));
     }
 

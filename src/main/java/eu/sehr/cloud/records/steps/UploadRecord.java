@@ -1,6 +1,7 @@
 package eu.sehr.cloud.records.steps;
 
 import java.util.Base64;
+import java.util.UUID;
 import java.util.function.LongConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,19 +15,21 @@ import eu.sehr.cloud.security.Principal;
 import eu.sehr.cloud.storage.ObjectKeys;
 import eu.sehr.cloud.storage.RecordStore;
 import eu.sehr.cloud.storage.VerifyingInputStream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Pipeline step of {@code POST /citizen/upload} and {@code POST /hcp/upload}: streams the body to storage in
- * bounded memory (no spool file), hashing it on the way and checking the size limit and the optional
- * {@code Content-Digest}; a refused body aborts the put, so the previous version stays. Then the upload's event
- * is appended; if that fails the new object is removed again and the request fails.
+ * Pipeline step of {@code POST /citizen/upload} and {@code POST /hcp/upload}. Everything the catalogue will keep is
+ * checked before the first byte moves; then the body streams to storage in bounded memory (no spool file) as a new
+ * version under its own key, hashed on the way against the size limit and the optional {@code Content-Digest}. The
+ * upload's event then makes that version current (the catalogue switches in the event's transaction and removes the
+ * version it replaced after the commit). A refused body or a failed append removes only the new version: the
+ * previous one stays downloadable and unchanged.
  */
 public final class UploadRecord {
 
-    private static final Logger LOG = LoggerFactory.getLogger(UploadRecord.class);
     private static final Pattern SHA256_DIGEST = Pattern.compile("(?i)(?:^|,)\\s*sha-256=:([A-Za-z0-9+/=]+):");
+    /** The catalogue's limit for the kept Content-Type. */
+    static final int MAX_TYPE_CHARS = 255;
+    private static final String DEFAULT_TYPE = "application/octet-stream";
 
     private final RecordAccess access;
     private final RequestBodies bodies;
@@ -45,37 +48,43 @@ public final class UploadRecord {
     public Stored upload(Principal caller, Object body, String objectName, String contentType,
                                       String contentLength, String contentDigest) {
         Names.requireObjectName(objectName);
-        String type = contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType;
-        if (type.toLowerCase().startsWith("multipart/")) {
-            throw ApiException.unsupportedMediaType("multipart bodies are not accepted: send the record's bytes");
-        }
+        String type = recordType(contentType);
         long declared = declaredLength(contentLength);
         if (declared > maxBytes) {
             throw new ApiException(413, "the record is larger than " + maxBytes + " bytes");
         }
         byte[] expected = expectedSha256(contentDigest);
         String bucket = access.uploadBucket(caller);
-        String key = ObjectKeys.record(bucket, objectName);
+        String version = UUID.randomUUID().toString();
+        String key = ObjectKeys.record(bucket, objectName, version);
 
         VerifyingInputStream content = new VerifyingInputStream(bodies.stream(body), maxBytes, declared, expected);
         store.put(key, content, declared, caller.kind().name());
         String sha256 = content.sha256Hex();
         try {
-            access.record(caller, new HealthRecordUploaded(caller.account(), bucket, objectName, content.count(), sha256, type), true);
+            access.record(caller, new HealthRecordUploaded(caller.account(), bucket, objectName, content.count(), sha256, type,
+                    version), true);
         } catch (RuntimeException e) {
-            removeUnrecorded(key);
+            store.discard(key);
             throw e;
         }
         uploadedBytes.accept(content.count());
         return new Stored("record " + objectName + " stored in " + bucket, sha256);
     }
 
-    private void removeUnrecorded(String key) {
-        try {
-            store.remove(key);
-        } catch (RuntimeException e) {
-            LOG.error("An upload whose event could not be appended is still in storage under {}", key);
+
+    /** The Content-Type the catalogue will keep: printable, at most {@value #MAX_TYPE_CHARS} characters, not multipart. */
+    static String recordType(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return DEFAULT_TYPE;
         }
+        if (contentType.length() > MAX_TYPE_CHARS || contentType.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
+            throw ApiException.badRequest("Content-Type must be at most " + MAX_TYPE_CHARS + " printable characters");
+        }
+        if (contentType.toLowerCase().startsWith("multipart/")) {
+            throw ApiException.unsupportedMediaType("multipart bodies are not accepted: send the record's bytes");
+        }
+        return contentType;
     }
 
     private static long declaredLength(String contentLength) {
