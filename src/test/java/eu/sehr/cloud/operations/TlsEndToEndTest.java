@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TlsEndToEndTest {
 
     @Test
-    void should_speak_https_with_the_configured_certificate_and_refuse_plain_http() throws Exception {
+    void should_speak_https_with_tls_1_3_only_and_the_configured_certificate_and_refuse_plain_http() throws Exception {
         Path dir = RunningService.tempDir();
         DevCertificates certificates = new DevCertificates(Clock.systemUTC());
         CertifiedKey ca = certificates.certificateAuthority("Test TLS CA");
@@ -47,6 +47,13 @@ class TlsEndToEndTest {
             assertThat(new String(https.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains("UP");
             assertThat(https.getHeaderField("Server")).isNull();
             assertThat(https.getCipherSuite()).startsWith("TLS_");
+            assertThat(https.getHeaderField("Strict-Transport-Security")).startsWith("max-age=");
+
+            HttpsURLConnection tls12 = (HttpsURLConnection) URI.create("https://127.0.0.1:" + started.port() + "/health/live")
+                    .toURL().openConnection();
+            tls12.setSSLSocketFactory(trusting(ca, "TLSv1.2").getSocketFactory());
+            tls12.setHostnameVerifier((host, session) -> "127.0.0.1".equals(host));
+            assertThatThrownBy(tls12::getResponseCode).as("TLS 1.2 is refused").isInstanceOf(IOException.class);
 
             assertThatThrownBy(() -> HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + started.port() + "/health/live")).build(),
@@ -55,12 +62,16 @@ class TlsEndToEndTest {
     }
 
     private static SSLContext trusting(CertifiedKey ca) throws Exception {
+        return trusting(ca, "TLS");
+    }
+
+    private static SSLContext trusting(CertifiedKey ca, String protocol) throws Exception {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         trust.setCertificateEntry("ca", ca.certificate());
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init(trust);
-        SSLContext context = SSLContext.getInstance("TLS");
+        SSLContext context = SSLContext.getInstance(protocol);
         context.init(null, factory.getTrustManagers(), null);
         return context;
     }

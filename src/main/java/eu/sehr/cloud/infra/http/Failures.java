@@ -23,6 +23,9 @@ public final class Failures {
             if (cause instanceof ApiException refusal) {
                 return refusal;
             }
+            if (cause instanceof ResponseStreamer.ClientStoppedReading) {
+                return new ApiException(408, "the client stopped reading the response; it was cut off");
+            }
             if (cause instanceof RequestBodyStream.SlowBodyException) {
                 return new ApiException(408, "the request body arrived too slowly; nothing was stored");
             }

@@ -42,6 +42,12 @@ public final class HttpDefaults {
         router.errorHandler(404, ctx -> DirectAnswers.error(ctx.response(), 404, "no such endpoint"));
         router.errorHandler(405, ctx -> DirectAnswers.error(ctx.response(), 405, "method not allowed"));
         router.errorHandler(500, ctx -> {
+            if (ctx.response().headWritten() || ctx.response().closed()) {
+                // a response already cut off (a client that stopped reading): nothing more can be said to it
+                LOG.debug("A request failed after its answer began: {}", String.valueOf(ctx.failure()));
+                ctx.response().reset();
+                return;
+            }
             LOG.error("A request failed before or after its route ran", ctx.failure());
             DirectAnswers.error(ctx.response(), 500, "internal error");
         });

@@ -20,6 +20,15 @@ public record MinimumRate(Duration grace, long bytesPerSecond) {
         return startNanos + Math.max(grace.toNanos(), earned);
     }
 
+    /**
+     * As {@link #deadlineNanos(long, long)}, but no later than one grace period after {@code nowNanos}: for a response,
+     * whose bytes count as moved once the socket's buffers took them, a client that takes nothing for that long has
+     * stalled even if the buffers made its average look good.
+     */
+    public long deadlineNanos(long startNanos, long bytes, long nowNanos) {
+        return Math.min(deadlineNanos(startNanos, bytes), nowNanos + grace.toNanos());
+    }
+
     /** True when {@code bytes} moved since {@code startNanos} are too few at {@code nowNanos}. */
     public boolean isBehind(long startNanos, long nowNanos, long bytes) {
         return nowNanos - deadlineNanos(startNanos, bytes) > 0;

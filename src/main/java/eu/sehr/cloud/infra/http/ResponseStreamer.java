@@ -42,20 +42,27 @@ public final class ResponseStreamer {
             headers.forEach(response::putHeader);
             byte[] piece = new byte[PIECE_BYTES];
             for (int n = content.readNBytes(piece, 0, piece.length); n > 0; n = content.readNBytes(piece, 0, piece.length)) {
-                awaitDrain(response, MinimumRate.CONTRACT.deadlineNanos(started, sent));
+                awaitDrain(response, MinimumRate.CONTRACT.deadlineNanos(started, sent, System.nanoTime()));
                 response.write(Buffer.buffer(n).appendBytes(piece, 0, n));
                 sent += n;
             }
             response.end();
         } catch (IOException e) {
             response.reset();
-            throw new UncheckedIOException("the response could not be sent", e);
+            throw new ClientStoppedReading(e);
         } catch (RuntimeException e) {
             // the source failed (a store): once bytes are out, the client must not take a cut-off body for a whole one
             if (response.headWritten()) {
                 response.reset();
             }
             throw e;
+        }
+    }
+
+    /** The client went away or read too slowly: the response was cut off, by its fault, not a store's. */
+    public static final class ClientStoppedReading extends UncheckedIOException {
+        private ClientStoppedReading(IOException cause) {
+            super("the client stopped reading the response", cause);
         }
     }
 
