@@ -19,6 +19,8 @@ import io.vertx.ext.web.RoutingContext;
  */
 public final class DocumentBodies implements Handler<RoutingContext> {
 
+    private static final int INITIAL_BYTES = 4 * 1024;
+
     private final Set<String> streamedPaths;
     private final Duration deadline;
     private final Map<HttpServerRequest, Buffer> read = new ConcurrentHashMap<>();
@@ -45,7 +47,8 @@ public final class DocumentBodies implements Handler<RoutingContext> {
                     + RequestBodies.MAX_DOCUMENT_BYTES + " bytes");
             return;
         }
-        Buffer body = Buffer.buffer(declared > 0 ? (int) declared : 1024);
+        // grown as bytes arrive: a declared length reserves nothing for a client that never sends it
+        Buffer body = Buffer.buffer(INITIAL_BYTES);
         long timer = ctx.vertx().setTimer(deadline.toMillis(), id -> DirectAnswers.errorAndClose(ctx.response(), 408,
                 "the request body did not arrive within " + deadline.toSeconds() + " seconds"));
         request.handler(chunk -> {
