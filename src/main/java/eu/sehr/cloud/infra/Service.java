@@ -209,10 +209,10 @@ public final class Service implements AutoCloseable {
                 throw new ConfigurationException("the HTTP server did not start (is port " + settings.get("sehr.port") + " free?)");
             }
             new HttpDefaults(server.isTls(), new ClientRequestCap(clientAddresses,
-                    settings.getInt("sehr.http.max-requests-per-client")), documents).install(server.router());
+                    settings.getInt("sehr.http.max-requests-per-client")), documents, metrics::answered).install(server.router());
             auditViews.connect(camel.getCamelContext().createProducerTemplate());
             extensionEvents.connect(camel.getCamelContext().createProducerTemplate());
-            metrics.gauge("sehr_events_appended", "events appended to the event store since start", appendCounter::appended);
+            metrics.counter("sehr_events_appended", "events appended to the event store by this replica", appendCounter::appended);
             metrics.gauge("sehr_audit_projection_lag_events", "events the citizen audit view is behind the event store",
                     () -> Math.max(0, eventReader.headPosition() - Math.max(0, freshness.position().orElse(0))));
             metrics.gauge("sehr_audit_projection_lag_seconds", "age of the oldest event the citizen audit view has not projected",

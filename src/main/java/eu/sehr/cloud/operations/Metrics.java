@@ -6,6 +6,7 @@ import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.camel.CamelContext;
@@ -31,6 +32,19 @@ public final class Metrics {
 
     public void gauge(String name, String description, DoubleSupplier value) {
         Gauge.builder(name, value::getAsDouble).description(description).register(registry());
+    }
+
+    /** A counter kept elsewhere (exported as {@code <name>_total}). */
+    public void counter(String name, String description, DoubleSupplier total) {
+        FunctionCounter.builder(name, total, DoubleSupplier::getAsDouble).description(description).register(registry());
+    }
+
+    /** Counts one answer by HTTP status ({@code sehr_http_responses_total{status="..."}}). */
+    public void answered(int status) {
+        counters.computeIfAbsent("status " + status, key -> Counter.builder("sehr_http_responses")
+                        .description("HTTP answers by status, every endpoint and refusal included")
+                        .tag("status", Integer.toString(status)).register(registry()))
+                .increment();
     }
 
     public void count(String name, String description, long amount) {

@@ -78,10 +78,10 @@ class StoreFaultsTest {
             }
 
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-                Api.Response ready = api.get("/health/ready", null).expect(503);
-                assertThat(ready.json().get("errorCode").asInt()).isEqualTo(503);
-                assertThat(ready.json().get("msg").asText()).contains("mongodb");
-                assertThat(ready.json().at("/checks/mongodb").asText()).isEqualTo("DOWN");
+                // still ready: requests work while the audit views lag (API.md, Operations)
+                Api.Response ready = api.get("/health/ready", null).expect(200);
+                assertThat(ready.json().get("status").asText()).isEqualTo("UP");
+                assertThat(ready.json().at("/checks/mongodb").asText()).isEqualTo("DEGRADED");
             });
             api.upload("/citizen/upload", citizen.token(), "WHILE_DOWN", bytes("while down")).expect(201);
             uploaded.add("WHILE_DOWN");
@@ -96,7 +96,8 @@ class StoreFaultsTest {
                 assertThat(hrInfo.get("uploaded")).hasSize((int) count(events, account, "HealthRecordUploaded"));
                 assertThat(hrInfo.get("downloaded")).hasSize((int) count(events, account, "HealthRecordDownloaded"));
             });
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> api.get("/health/ready", null).expect(200));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                    api.get("/health/ready", null).expect(200).json().at("/checks/mongodb").asText()).isEqualTo("UP"));
         }
     }
 

@@ -1,6 +1,7 @@
 package eu.sehr.cloud.infra.http;
 
 import java.util.List;
+import java.util.function.IntConsumer;
 
 import eu.sehr.cloud.infra.ConfigurationException;
 import io.vertx.core.http.HttpServerResponse;
@@ -25,11 +26,14 @@ public final class HttpDefaults {
     private final boolean tls;
     private final ClientRequestCap clientCap;
     private final DocumentBodies documents;
+    private final IntConsumer answered;
 
-    public HttpDefaults(boolean tls, ClientRequestCap clientCap, DocumentBodies documents) {
+    /** @param answered told the status of every answer (metrics) */
+    public HttpDefaults(boolean tls, ClientRequestCap clientCap, DocumentBodies documents, IntConsumer answered) {
         this.tls = tls;
         this.clientCap = clientCap;
         this.documents = documents;
+        this.answered = answered;
     }
 
     public void install(Router router) {
@@ -62,6 +66,7 @@ public final class HttpDefaults {
             response.putHeader("Strict-Transport-Security", HSTS);
         }
         ctx.addEndHandler(done -> {
+            answered.accept(response.getStatusCode());
             if ("close".equalsIgnoreCase(response.headers().get("Connection"))) {
                 ctx.request().connection().close();
             }
