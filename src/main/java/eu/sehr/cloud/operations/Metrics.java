@@ -1,7 +1,9 @@
 package eu.sehr.cloud.operations;
 
 import java.util.Map;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 
@@ -20,6 +22,7 @@ public final class Metrics {
 
     private final Supplier<CamelContext> camel;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final List<DoubleSupplier> countedElsewhere = new CopyOnWriteArrayList<>();
 
     /** The Camel context may not be started yet: the registry is looked up when first needed. */
     public Metrics(Supplier<CamelContext> camel) {
@@ -36,6 +39,8 @@ public final class Metrics {
 
     /** A counter kept elsewhere (exported as {@code <name>_total}). */
     public void counter(String name, String description, DoubleSupplier total) {
+        // Micrometer holds the counted object weakly: keep the supplier here, or it is collected and reads 0
+        countedElsewhere.add(total);
         FunctionCounter.builder(name, total, DoubleSupplier::getAsDouble).description(description).register(registry());
     }
 
