@@ -76,7 +76,9 @@ class LoginThrottleEndToEndTest {
             login(CITIZEN_LOGIN, owner.username(), "stranger's guess " + i, "10.2.0.66").expectError(401);
         }
         login(CITIZEN_LOGIN, owner.username(), owner.password(), "10.2.0.66").expectError(429);
-        login(CITIZEN_LOGIN, owner.username(), owner.password(), "10.2.0.1").expect(200);
+        // the last hop that is not a trusted proxy is the client, whatever the client put before it
+        login(CITIZEN_LOGIN, owner.username(), owner.password(), "10.2.0.1, 10.2.0.66").expectError(429);
+        login(CITIZEN_LOGIN, owner.username(), owner.password(), "10.2.0.66, 10.2.0.1").expect(200);
     }
 
     @Test
