@@ -28,12 +28,16 @@ CREATE TABLE IF NOT EXISTS account_history (
 );
 CREATE INDEX IF NOT EXISTS account_history_by_username ON account_history (username);
 
--- Failed logins, shared by every replica, for the login throttle.
+-- Failed logins, shared by every replica, for the login throttle: per username (subject) and client address. Each
+-- attempt is written here before its password is checked; a success removes its pair's rows; rows past the window are pruned.
 CREATE TABLE IF NOT EXISTS login_failure (
     subject   VARCHAR(200) NOT NULL,
     failed_at TIMESTAMPTZ  NOT NULL
 );
+ALTER TABLE login_failure ADD COLUMN IF NOT EXISTS client VARCHAR(200) NOT NULL DEFAULT '';
 CREATE INDEX IF NOT EXISTS login_failure_by_subject ON login_failure (subject, failed_at);
+CREATE INDEX IF NOT EXISTS login_failure_by_client ON login_failure (client, failed_at);
+CREATE INDEX IF NOT EXISTS login_failure_by_time ON login_failure (failed_at);
 
 -- The records whose upload was recorded: what listings and metadata answer from.
 CREATE TABLE IF NOT EXISTS health_record (

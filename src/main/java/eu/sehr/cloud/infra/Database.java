@@ -39,6 +39,7 @@ public final class Database implements AutoCloseable {
                 embedded = EmbeddedPostgresServer.start(settings.dataDir().resolve("postgres"));
                 config.setJdbcUrl(embedded.jdbcUrl());
                 config.setUsername(embedded.user());
+                config.setPassword(embedded.password());
             }
             config.setPoolName("sehr-postgres");
             config.setMaximumPoolSize(settings.getInt("sehr.postgres.pool-size"));

@@ -68,6 +68,7 @@ import eu.sehr.cloud.infra.http.JsonBodies;
 import eu.sehr.cloud.infra.http.Reply;
 import eu.sehr.cloud.security.Authenticate;
 import eu.sehr.cloud.security.ClientAddresses;
+import eu.sehr.cloud.security.LoginLimits;
 import eu.sehr.cloud.security.LoginThrottle;
 import eu.sehr.cloud.security.PasswordHasher;
 import eu.sehr.cloud.security.Principal;
@@ -149,8 +150,7 @@ public final class Service implements AutoCloseable {
             DocumentBodies documents = new DocumentBodies(STREAMED_UPLOADS, DOCUMENT_DEADLINE);
             RequestBodies requestBodies = new RequestBodies(documents);
             JsonBodies bodies = new JsonBodies(mapper, requestBodies);
-            LoginThrottle throttle = new LoginThrottle(sql, clock, settings.getInt("sehr.login.max-failures"),
-                    settings.getDuration("sehr.login.window"));
+            LoginThrottle throttle = new LoginThrottle(transactions, sql, clock, LoginLimits.from(settings));
             RecordAccess access = new RecordAccess(bucketRegistry, commands);
             RequireConsent requireConsent = new RequireConsent(directory);
             AuditorDirectory auditors = new AuditorDirectory(sql);

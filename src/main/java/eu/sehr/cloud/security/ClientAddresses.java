@@ -1,10 +1,15 @@
 package eu.sehr.cloud.security;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 
+import eu.sehr.cloud.infra.http.ApiException;
 import io.vertx.core.net.SocketAddress;
 
 /**
@@ -56,6 +61,37 @@ public final class ClientAddresses {
     /** The client of a request as Camel's platform-http gives it: the TCP peer and the {@code X-Forwarded-For} header. */
     public String of(SocketAddress peer, String forwardedFor) {
         return of(peer == null ? null : peer.hostAddress(), forwardedFor);
+    }
+
+    /**
+     * The client's address from what a route has: the peer (header {@code CamelVertxPlatformHttpRemoteAddress}), the
+     * {@code X-Forwarded-For} header (one value, or a list when the header came more than once) and the raw query.
+     * platform-http also turns query parameters into headers, so a query that names X-Forwarded-For would pass as
+     * that header: such a request is refused (400).
+     */
+    public String ofRequest(SocketAddress peer, Object forwardedFor, String rawQuery) {
+        if (namesForwardedFor(rawQuery)) {
+            throw ApiException.badRequest("X-Forwarded-For is a header, not a query parameter");
+        }
+        return of(peer == null ? null : peer.hostAddress(), joined(forwardedFor));
+    }
+
+    private static boolean namesForwardedFor(String rawQuery) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return false;
+        }
+        try {
+            return URLDecoder.decode(rawQuery, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT).contains("x-forwarded-for");
+        } catch (IllegalArgumentException malformed) {
+            return true;
+        }
+    }
+
+    private static String joined(Object forwardedFor) {
+        if (forwardedFor instanceof Iterable<?> values) {
+            return StreamSupport.stream(values.spliterator(), false).map(String::valueOf).collect(Collectors.joining(","));
+        }
+        return forwardedFor == null ? null : forwardedFor.toString();
     }
 
     private static String normalise(String address) {

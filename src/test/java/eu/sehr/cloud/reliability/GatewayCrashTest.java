@@ -50,6 +50,7 @@ class GatewayCrashTest {
                     "SEHR_PORT", Integer.toString(port), "SEHR_HOST", "127.0.0.1",
                     "SEHR_DATA_DIR", dir.resolve("gateway").toString(),
                     "SEHR_POSTGRES_URL", postgres.jdbcUrl(), "SEHR_POSTGRES_USER", postgres.user(),
+                    "SEHR_POSTGRES_PASSWORD", postgres.password(),
                     "SEHR_S3_ENDPOINT", storage.endpoint(), "SEHR_S3_ACCESS_KEY", storage.accessKey(),
                     "SEHR_S3_SECRET_KEY", storage.secretKey(), "SEHR_MONGODB_URI", mongo.uri());
             Api api = new Api("http://127.0.0.1:" + port);

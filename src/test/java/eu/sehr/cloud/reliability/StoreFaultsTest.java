@@ -24,7 +24,6 @@ import eu.sehr.cloud.support.EventRows;
 import eu.sehr.cloud.support.RunningService;
 import static eu.sehr.cloud.support.Resources.closeQuietly;
 import eu.sehr.cloud.support.RunningService.Started;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -152,8 +151,8 @@ class StoreFaultsTest {
 
     /**
      * PostgreSQL, object storage and MongoDB started by the test in a temp dir, each stoppable and restartable on
-     * the same port and data. EmbeddedPostgresServer and EmbeddedMongoServer bind a free port only, so a restart
-     * uses zonky's and mongo-java-server's builders directly, with the settings those classes use.
+     * the same port and data. EmbeddedMongoServer binds a free port only, so its restart uses mongo-java-server
+     * directly, with the settings that class uses.
      */
     private static final class OwnStores implements AutoCloseable {
 
@@ -163,9 +162,10 @@ class StoreFaultsTest {
         private final int mongoPort;
         private final String jdbcUrl;
         private final String postgresUser;
+        private final String postgresPassword;
         private final String mongoUri;
         private EmbeddedPostgresServer postgres;
-        private EmbeddedPostgres restartedPostgres;
+        private EmbeddedPostgresServer restartedPostgres;
         private EmbeddedMongoServer mongo;
         private MongoServer restartedMongo;
 
@@ -176,6 +176,7 @@ class StoreFaultsTest {
             this.mongo = mongo;
             this.jdbcUrl = postgres.jdbcUrl();
             this.postgresUser = postgres.user();
+            this.postgresPassword = postgres.password();
             this.mongoUri = mongo.uri();
             this.postgresPort = Integer.parseInt(jdbcUrl.replaceAll("^.*:(\\d+)/.*$", "$1"));
             this.mongoPort = Integer.parseInt(mongoUri.substring(mongoUri.lastIndexOf(':') + 1));
@@ -199,6 +200,7 @@ class StoreFaultsTest {
             return Started.start(Files.createDirectories(dir.resolve("service")), Map.of(
                     "sehr.postgres.url", jdbcUrl,
                     "sehr.postgres.user", postgresUser,
+                    "sehr.postgres.password", postgresPassword,
                     "sehr.s3.endpoint", storage.endpoint(),
                     "sehr.s3.access-key", storage.accessKey(),
                     "sehr.s3.secret-key", storage.secretKey(),
@@ -222,16 +224,9 @@ class StoreFaultsTest {
             postgres = null;
         }
 
-        /** Same port, same data directory, same server settings as EmbeddedPostgresServer.start. */
+        /** Same port, same data directory. */
         void restartPostgres() throws IOException {
-            restartedPostgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(dir.resolve("postgres"))
-                    .setCleanDataDirectory(false)
-                    .setRegisterShutdownHook(false)
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("max_connections", "100")
-                    .setPort(postgresPort)
-                    .start();
+            restartedPostgres = EmbeddedPostgresServer.start(dir.resolve("postgres"), postgresPort);
         }
 
         @Override

@@ -22,7 +22,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 /** Pipeline step of {@code POST /citizen/login}: throttle, check the password, record the outcome, issue the token. */
 public final class LoginCitizen {
 
-
     private final JsonBodies bodies;
     private final AccountDirectory directory;
     private final PasswordHasher hasher;
@@ -44,20 +43,19 @@ public final class LoginCitizen {
         this.tokenTtl = tokenTtl;
     }
 
-    public LoginResponse login(Object body, String contentType) {
-        Credentials credentials = bodies.read(body, contentType, Credentials.class).requireLoginShape(hasher);
+    /** {@code client}: the client's address ({@code ClientAddresses}), which the throttle counts failures by. */
+    public LoginResponse login(Object body, String contentType, String client) {
+        Credentials credentials = bodies.read(body, contentType, Credentials.class).requireLoginShape();
         String username = credentials.username();
         String password = credentials.password();
-        throttle.check(username);
+        LoginThrottle.Attempt attempt = throttle.begin(username, client);
         Optional<AccountRecord> account = directory.findByUsername(username);
         if (account.isEmpty()) {
             hasher.spendCheckTime(password);
-            throttle.recordFailure(username);
             throw ApiException.unauthorized(Credentials.BAD_CREDENTIALS);
         }
         AccountRecord citizen = account.get();
         if (!hasher.matches(password, citizen.passwordHash())) {
-            throttle.recordFailure(username);
             commands.sendAndWait(new RecordAccessCommand(citizen.accountId(),
                     new CitizenLoginFailed(citizen.accountId(), username, "wrong password"), Precondition.LIVE_ACCOUNT,
                     Actor.citizen(username)));
@@ -65,7 +63,7 @@ public final class LoginCitizen {
         }
         commands.sendAndWait(new RecordAccessCommand(citizen.accountId(), new CitizenLoggedIn(citizen.accountId(), username),
                 Precondition.LIVE_ACCOUNT, Actor.citizen(username)));
-        throttle.clear(username);
+        throttle.succeeded(attempt);
         String token = tokens.issue(Principal.citizen(username, citizen.accountId(), null), tokenTtl);
         String emergencyToken = citizen.hcoGrant() == null ? null
                 : emergencyTokens.issue(username, citizen.accountId(), citizen.hcoGrant());

@@ -41,21 +41,20 @@ public final class AuditorLogin {
         this.ttl = ttl;
     }
 
-    public AuditorToken login(Object body, String contentType) {
-        Credentials credentials = bodies.read(body, contentType, Credentials.class).requireLoginShape(hasher);
-        String subject = THROTTLE_PREFIX + credentials.username();
-        throttle.check(subject);
+    /** {@code client}: the client's address ({@code ClientAddresses}), which the throttle counts failures by. */
+    public AuditorToken login(Object body, String contentType, String client) {
+        Credentials credentials = bodies.read(body, contentType, Credentials.class).requireLoginShape();
+        LoginThrottle.Attempt attempt = throttle.begin(THROTTLE_PREFIX + credentials.username(), client);
         Optional<String> hash = auditors.passwordHash(credentials.username());
         boolean matches = hash.isPresent() ? hasher.matches(credentials.password(), hash.get())
                 : spendTimeAndFail(credentials.password());
         if (!matches) {
-            throttle.recordFailure(subject);
             throw ApiException.unauthorized(Credentials.BAD_CREDENTIALS);
         }
         Actor actor = Actor.auditor(credentials.username());
         events.publish(GenericEventMessage.asEventMessage(new AuditorLoggedIn(credentials.username()))
                 .andMetaData(MetaData.with(Actor.KIND, actor.kind()).and(Actor.NAME, actor.name())));
-        throttle.clear(subject);
+        throttle.succeeded(attempt);
         return new AuditorToken(tokens.issue(Principal.auditor(credentials.username(), null), ttl));
     }
 
