@@ -1,15 +1,11 @@
 package eu.sehr.cloud.security;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
-import eu.sehr.cloud.infra.http.ApiException;
 import io.vertx.core.net.SocketAddress;
 
 /**
@@ -58,33 +54,13 @@ public final class ClientAddresses {
         return address;
     }
 
-    /** The client of a request as Camel's platform-http gives it: the TCP peer and the {@code X-Forwarded-For} header. */
-    public String of(SocketAddress peer, String forwardedFor) {
-        return of(peer == null ? null : peer.hostAddress(), forwardedFor);
-    }
-
     /**
-     * The client's address from what a route has: the peer (header {@code CamelVertxPlatformHttpRemoteAddress}), the
-     * {@code X-Forwarded-For} header (one value, or a list when the header came more than once) and the raw query.
-     * platform-http also turns query parameters into headers, so a query that names X-Forwarded-For would pass as
-     * that header: such a request is refused (400).
+     * The client's address from what a route has: the peer (header {@code CamelVertxPlatformHttpRemoteAddress}) and the
+     * {@code X-Forwarded-For} header (one value, or a list when the header came more than once). A query parameter
+     * cannot pose as the header: the HTTP layer refuses query parameters named like headers.
      */
-    public String ofRequest(SocketAddress peer, Object forwardedFor, String rawQuery) {
-        if (namesForwardedFor(rawQuery)) {
-            throw ApiException.badRequest("X-Forwarded-For is a header, not a query parameter");
-        }
+    public String of(SocketAddress peer, Object forwardedFor) {
         return of(peer == null ? null : peer.hostAddress(), joined(forwardedFor));
-    }
-
-    private static boolean namesForwardedFor(String rawQuery) {
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return false;
-        }
-        try {
-            return URLDecoder.decode(rawQuery, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT).contains("x-forwarded-for");
-        } catch (IllegalArgumentException malformed) {
-            return true;
-        }
     }
 
     private static String joined(Object forwardedFor) {

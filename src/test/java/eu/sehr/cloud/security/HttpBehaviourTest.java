@@ -83,6 +83,15 @@ class HttpBehaviourTest {
     }
 
     @Test
+    void should_refuse_query_parameters_named_like_headers_so_no_token_rides_in_the_url() {
+        Citizen citizen = api.newCitizen();
+        api.get("/citizen/buckets?Authorization=Bearer%20" + citizen.token(), null).expectError(400);
+        api.get("/citizen/buckets?authorization=Bearer%20" + citizen.token(), null).expectError(400);
+        api.get("/citizen/buckets?CamelHttpMethod=DELETE", citizen.token()).expectError(400);
+        api.get("/citizen/buckets", citizen.token()).expect(200);
+    }
+
+    @Test
     void should_mark_every_answer_not_to_be_cached_or_sniffed() {
         for (Api.Response answer : new Api.Response[] {api.get("/health/live", null), api.get("/no/such/path", null),
                 api.get("/citizen/buckets", null)}) {

@@ -44,7 +44,7 @@ public final class RecordRefusal {
     }
 
     public void record(ApiException refusal, Principal principal, String method, String path, SocketAddress peer,
-                       String forwardedFor) {
+                       Object forwardedFor) {
         if (refusal.isAudited() || refusal.status() >= 500) {
             return;
         }

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * HTTP behaviour around the routes, installed on the server's router before it listens: on every answer
  * {@code Cache-Control: no-store} and {@code X-Content-Type-Options: nosniff} (and {@code Strict-Transport-Security}
  * under TLS); an answer that says {@code Connection: close} closes the connection; the per-client cap on requests in
- * progress; document bodies read on the event loop; and the contract's error body instead of Vert.x's HTML pages for
+ * progress; no query parameter named like a header; document bodies read on the event loop; and the contract's error body instead of Vert.x's HTML pages for
  * what no route takes (unknown paths, wrong methods) and what fails before a route runs.
  */
 public final class HttpDefaults {
@@ -39,8 +39,9 @@ public final class HttpDefaults {
     public void install(Router router) {
         requireNoShadowedRoutes(router.getRoutes());
         router.route().order(Integer.MIN_VALUE).handler(this::everyAnswer);
-        router.route().order(Integer.MIN_VALUE + 1).handler(clientCap);
-        router.route().order(Integer.MIN_VALUE + 2).handler(documents);
+        router.route().order(Integer.MIN_VALUE + 1).handler(new HeaderNamedQueries());
+        router.route().order(Integer.MIN_VALUE + 2).handler(clientCap);
+        router.route().order(Integer.MIN_VALUE + 3).handler(documents);
         router.route().last().handler(ctx -> DirectAnswers.error(ctx.response(), 404, "no such endpoint"));
         router.errorHandler(400, ctx -> DirectAnswers.error(ctx.response(), 400, "malformed request"));
         router.errorHandler(404, ctx -> DirectAnswers.error(ctx.response(), 404, "no such endpoint"));
