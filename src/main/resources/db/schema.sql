@@ -55,7 +55,8 @@ CREATE INDEX IF NOT EXISTS health_record_by_account ON health_record (account_id
 -- before versions existed, under {bucket}/{object}.
 ALTER TABLE health_record ADD COLUMN IF NOT EXISTS version VARCHAR(36);
 
--- HCO assertion ids already used, kept until the assertion expires (replay guard shared by every replica).
+-- HCO assertion ids already used, kept until the assertion could no longer be accepted (exp plus the tolerated
+-- clock skew: expires_at holds that moment); the replay guard shared by every replica.
 CREATE TABLE IF NOT EXISTS seen_assertion (
     issuer     VARCHAR(64)  NOT NULL,
     jti        VARCHAR(256) NOT NULL,

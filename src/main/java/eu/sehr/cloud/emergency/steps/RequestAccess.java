@@ -64,7 +64,7 @@ public final class RequestAccess {
         HcoAssertion assertion;
         try {
             assertion = trust.verify(request.hcoAssertion());
-            replays.firstUse(assertion.hcoId(), assertion.jti(), assertion.expiresAt());
+            replays.firstUse(assertion.hcoId(), assertion.jti(), assertion.acceptableUntil());
         } catch (ApiException refused) {
             commands.sendAndWait(new RecordAccessCommand(emergency.account(),
                     new EmergencyAccessRefused(emergency.account(), refused.getMessage()),

@@ -12,8 +12,10 @@ import java.time.Instant;
  * @param hcpName           the {@code sub} claim
  * @param jti               the {@code jti} claim; the caller refuses a replay
  * @param expiresAt         the {@code exp} claim
+ * @param acceptableUntil   the moment from which this server refuses the assertion as expired: {@code exp} plus the
+ *                          tolerated clock skew; its {@code jti} must be remembered until then
  * @param certificateSha256 the lowercase hex SHA-256 of the leaf certificate's DER encoding
  */
 public record HcoAssertion(String hcoId, String hcoName, String hcpName, String jti, Instant expiresAt,
-                           String certificateSha256) {
+                           Instant acceptableUntil, String certificateSha256) {
 }

@@ -110,7 +110,7 @@ public final class HcoTrust {
         Instant expiresAt = checkTimes(claims);
         checkAudience(claims);
         return new HcoAssertion(hcoId(leaf), text(claims, "iss"), text(claims, "sub"), text(claims, "jti"),
-                expiresAt, sha256Hex(der(leaf)));
+                expiresAt, acceptableUntil(expiresAt), sha256Hex(der(leaf)));
     }
 
     /** The HCO id of a certificate: 10 lowercase hex characters of the SHA-256 of its SubjectPublicKeyInfo. */
@@ -211,10 +211,19 @@ public final class HcoTrust {
         if (issuedAt > now + CLOCK_SKEW_SECONDS) {
             throw refused("the HCO assertion is issued in the future");
         }
-        if (expires + CLOCK_SKEW_SECONDS <= now) {
+        Instant expiresAt = Instant.ofEpochSecond(expires);
+        if (!clock.instant().isBefore(acceptableUntil(expiresAt))) {
             throw refused("the HCO assertion has expired");
         }
-        return Instant.ofEpochSecond(expires);
+        return expiresAt;
+    }
+
+    /**
+     * The one rule for how long an assertion is accepted: until {@code exp} plus the tolerated clock skew. The replay
+     * guard keeps each {@code jti} until then, so an assertion is never accepted after its id was forgotten.
+     */
+    private static Instant acceptableUntil(Instant expiresAt) {
+        return expiresAt.plusSeconds(CLOCK_SKEW_SECONDS);
     }
 
     private static void checkAudience(JwtClaims claims) {
