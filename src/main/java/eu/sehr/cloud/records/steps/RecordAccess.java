@@ -7,6 +7,7 @@ import eu.sehr.cloud.account.api.CitizenEvent;
 import eu.sehr.cloud.account.api.Precondition;
 import eu.sehr.cloud.infra.http.ApiException;
 import eu.sehr.cloud.infra.http.Names;
+import eu.sehr.cloud.records.api.RecordEvents.HealthRecordUploaded;
 import eu.sehr.cloud.records.query.BucketRegistry;
 import eu.sehr.cloud.security.Principal;
 import eu.sehr.cloud.security.TokenKind;
@@ -62,13 +63,19 @@ public final class RecordAccess {
 
     /** Appends the access's event; it fails (and so the access is refused) if the precondition no longer holds. */
     public void record(Principal caller, CitizenEvent event, boolean touchesRecordBytes) {
-        commands.sendAndWait(new RecordAccessCommand(caller.account(), event, precondition(caller, touchesRecordBytes),
-                caller.actor()));
+        commands.sendAndWait(new RecordAccessCommand(caller.account(), event,
+                precondition(caller, event, touchesRecordBytes), caller.actor()));
     }
 
-    static Precondition precondition(Principal caller, boolean touchesRecordBytes) {
+    /**
+     * What the account must hold when the event is appended: a citizen needs the cloud consent to touch record bytes;
+     * an HCP needs the open access under the active grant, and to store a record also the citizen's cloud consent.
+     */
+    static Precondition precondition(Principal caller, CitizenEvent event, boolean touchesRecordBytes) {
         if (caller.kind() == TokenKind.HCO) {
-            return Precondition.hcoAccess(caller.grant(), caller.tokenId());
+            return event instanceof HealthRecordUploaded
+                    ? Precondition.hcoStore(caller.grant(), caller.tokenId())
+                    : Precondition.hcoAccess(caller.grant(), caller.tokenId());
         }
         return touchesRecordBytes ? Precondition.CLOUD_CONSENT : Precondition.LIVE_ACCOUNT;
     }
