@@ -18,6 +18,10 @@ CREATE TABLE IF NOT EXISTS citizen_bucket (
     created_at  TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX IF NOT EXISTS citizen_bucket_by_account ON citizen_bucket (account_id);
+-- An emergency bucket's HCO: the SHA-256 (hex) of its certificate's SubjectPublicKeyInfo, from the first upload
+-- into it; only that key reaches the bucket. Null for home buckets and for emergency buckets created before it was
+-- recorded (which no HCP reaches any more).
+ALTER TABLE citizen_bucket ADD COLUMN IF NOT EXISTS hco_key VARCHAR(64);
 
 -- Every account that ever existed, kept after deletion so compliance officers can find its stream by username.
 CREATE TABLE IF NOT EXISTS account_history (

@@ -82,7 +82,7 @@ class HcpUploadConsentTest {
                 Precondition.hcoAccess(grant, accessId), hcp));
         assertThatThrownBy(() -> commands.sendAndWait(new RecordAccessCommand(account,
                 new HealthRecordUploaded(account, citizen.username() + "--hco-0123456789", "LAB", 3, "ab".repeat(32),
-                        "application/octet-stream"),
+                        "application/octet-stream", null, (String) claims.getClaimValue("hco_key")),
                 Precondition.hcoStore(grant, accessId), hcp)))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(403));
     }

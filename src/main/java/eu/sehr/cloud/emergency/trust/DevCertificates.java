@@ -20,11 +20,9 @@ import java.util.List;
 import javax.security.auth.x500.X500Principal;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.CertificatePolicies;
@@ -109,8 +107,9 @@ public final class DevCertificates {
     }
 
     /**
-     * An end-entity certificate for the HCO's key, issued by the CA: CA=false, key usage digitalSignature, extended
-     * key usage id-kp-clientAuth (what the service requires by default), no certificate policies.
+     * An end-entity certificate for the HCO's key, issued by the CA: subject O and CN the HCO's name, CA=false, key
+     * usage digitalSignature, extended key usage id-kp-clientAuth (what the service requires by default), no
+     * certificate policies.
      */
     public CertifiedKey hco(String name, KeyPair keys, CertifiedKey ca, Instant notBefore, Instant notAfter) {
         return endEntity(hcoSubject(name), keys, ca, notBefore, notAfter,
@@ -131,8 +130,8 @@ public final class DevCertificates {
      * An end-entity certificate for this subject and key, issued by the CA: CA=false, key usage digitalSignature,
      * these extended key usages (none: no such extension) and certificate policies (none: no such extension).
      */
-    public CertifiedKey endEntity(X500Principal subject, KeyPair keys, CertifiedKey ca, Instant notBefore, Instant notAfter,
-                            List<String> extendedKeyUsages, List<String> policies) {
+    public CertifiedKey endEntity(X500Principal subject, KeyPair keys, CertifiedKey ca, Instant notBefore,
+                                  Instant notAfter, List<String> extendedKeyUsages, List<String> policies) {
         X500Name issuer = X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded());
         try {
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
@@ -160,9 +159,13 @@ public final class DevCertificates {
         }
     }
 
-    /** The subject of the HCO certificates made by {@link #hco(String, CertifiedKey)}. */
+    /** The subject of the HCO certificates made by {@link #hco(String, CertifiedKey)}: O and CN the HCO's name. */
     public static X500Principal hcoSubject(String name) {
-        return principal(commonName(name));
+        requireName(name);
+        return principal(new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.O, name)
+                .addRDN(BCStyle.CN, name)
+                .build());
     }
 
     private static X500Principal principal(X500Name name) {
@@ -191,16 +194,6 @@ public final class DevCertificates {
         }
     }
 
-    /** The common name (CN) of the certificate's subject, or the whole subject name when it has none. */
-    public static String commonName(X509Certificate certificate) {
-        X500Principal principal = certificate.getSubjectX500Principal();
-        RDN[] names = X500Name.getInstance(principal.getEncoded()).getRDNs(BCStyle.CN);
-        if (names.length == 0) {
-            return principal.getName();
-        }
-        return IETFUtils.valueToString(names[0].getFirst().getValue());
-    }
-
     private X509v3CertificateBuilder builder(X500Name issuer, X500Name subject, PublicKey key,
                                              Instant notBefore, Instant notAfter) {
         BigInteger serial = new BigInteger(127, random).add(BigInteger.ONE);
@@ -222,10 +215,14 @@ public final class DevCertificates {
     }
 
     private static X500Name commonName(String name) {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("a certificate needs a common name");
-        }
+        requireName(name);
         return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, name).build();
+    }
+
+    private static void requireName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a certificate needs a name");
+        }
     }
 
     private static KeyPair keyPair(String algorithm, Initializer initializer) {

@@ -72,7 +72,8 @@ public final class HcoCertificateRules {
             CertPathValidator.getInstance("PKIX").validate(path, parameters());
         } catch (GeneralSecurityException e) {
             LOG.debug("HCO certificate chain refused: {}", e.getMessage());
-            throw refused("the HCO certificate chain is not trusted, expired, revoked or not issued under a required policy");
+            throw refused("the HCO certificate chain is not trusted, expired, revoked "
+                    + "or not issued under a required policy");
         }
         X509Certificate leaf = chain.get(0);
         checkKeyUsage(leaf);

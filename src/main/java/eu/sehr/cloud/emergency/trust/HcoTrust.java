@@ -27,10 +27,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Decides whether a healthcare organisation's assertion ({@code POST /hcp/requestaccess}) is to be believed: a compact
  * JWS (RS256 or ES256) whose {@code x5c} chain the {@link HcoCertificateRules} trust, signed with the leaf
- * certificate's key, addressed to {@value #AUDIENCE}, short-lived and current. It does not check {@code jti} replays: the caller does,
+ * certificate's key, issued ({@code iss}) in the name its certificate gives the HCO ({@link HcoIdentity#name}),
+ * addressed to {@value #AUDIENCE}, short-lived and current. It does not check {@code jti} replays: the caller does,
  * with the returned {@link HcoAssertion#jti()}, for as long as {@link HcoAssertion#acceptableUntil()} says.
  *
- * <p>A malformed assertion is a 400; every refusal of trust, signature, audience, lifetime or expiry is a 403
+ * <p>A malformed assertion is a 400; every refusal of trust, signature, issuer, audience, lifetime or expiry is a 403
  * whose message names the rule and nothing of the certificates.
  */
 public final class HcoTrust {
@@ -100,7 +101,8 @@ public final class HcoTrust {
         JwtClaims claims = claims(jws);
         Instant expiresAt = checkTimes(claims);
         checkAudience(claims);
-        return new HcoAssertion(HcoIdentity.hcoId(leaf), text(claims, "iss"), text(claims, "sub"),
+        String hcoName = checkIssuer(claims, leaf);
+        return new HcoAssertion(HcoIdentity.hcoId(leaf), HcoIdentity.keyFingerprint(leaf), hcoName, text(claims, "sub"),
                 text(claims, "jti"), expiresAt, acceptableUntil(expiresAt), Hashes.sha256Hex(der(leaf)));
     }
 
@@ -194,6 +196,16 @@ public final class HcoTrust {
         if (!audience.contains(AUDIENCE)) {
             throw refused("the HCO assertion is not addressed to " + AUDIENCE);
         }
+    }
+
+    /** The HCO's name: {@code iss} must be what its certificate names it (O, or CN without O), nothing else. */
+    private static String checkIssuer(JwtClaims claims, X509Certificate leaf) {
+        String name = HcoIdentity.name(leaf)
+                .orElseThrow(() -> refused("the HCO certificate names no single organisation"));
+        if (!name.equals(text(claims, "iss"))) {
+            throw refused("the HCO assertion's iss is not the organisation named by its certificate");
+        }
+        return name;
     }
 
     private static long seconds(JwtClaims claims, String name) {
