@@ -18,6 +18,10 @@ CREATE TABLE IF NOT EXISTS citizen_bucket (
     created_at  TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX IF NOT EXISTS citizen_bucket_by_account ON citizen_bucket (account_id);
+-- An emergency bucket's HCO: the SHA-256 (hex) of its certificate's SubjectPublicKeyInfo, from the first upload
+-- into it; only that key reaches the bucket. Null for home buckets and for emergency buckets created before it was
+-- recorded (which no HCP reaches any more).
+ALTER TABLE citizen_bucket ADD COLUMN IF NOT EXISTS hco_key VARCHAR(64);
 
 -- Every account that ever existed, kept after deletion so compliance officers can find its stream by username.
 CREATE TABLE IF NOT EXISTS account_history (
@@ -55,7 +59,8 @@ CREATE INDEX IF NOT EXISTS health_record_by_account ON health_record (account_id
 -- before versions existed, under {bucket}/{object}.
 ALTER TABLE health_record ADD COLUMN IF NOT EXISTS version VARCHAR(36);
 
--- HCO assertion ids already used, kept until the assertion expires (replay guard shared by every replica).
+-- HCO assertion ids already used, kept until the assertion could no longer be accepted (exp plus the tolerated
+-- clock skew: expires_at holds that moment); the replay guard shared by every replica.
 CREATE TABLE IF NOT EXISTS seen_assertion (
     issuer     VARCHAR(64)  NOT NULL,
     jti        VARCHAR(256) NOT NULL,

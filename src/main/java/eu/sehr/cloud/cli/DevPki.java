@@ -24,9 +24,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code dev-pki DIR}: makes a demonstration PKI for trying emergency access without a real CA: a self-signed CA
- * ({@code ca.pem}, the trust anchor to configure), an HCO certificate it issues ({@code hco.pem}: the HCO certificate
- * then the CA's) and the HCO's private key ({@code hco-key.pem}, owner-readable only). {@code dev-pki assertion}
- * then prints signed HCO assertions for {@code POST /hcp/requestaccess}. Not for production.
+ * ({@code ca.pem}, the trust anchor to configure), an HCO certificate it issues ({@code hco.pem}: the HCO certificate,
+ * subject O and CN the HCO's name, extended key usage id-kp-clientAuth, then the CA's) and the HCO's private key
+ * ({@code hco-key.pem}, owner-readable only). {@code dev-pki assertion} then prints signed HCO assertions for
+ * {@code POST /hcp/requestaccess}, whose {@code iss} is the certificate's organisation. Not for production.
  */
 @Command(name = "dev-pki", mixinStandardHelpOptions = true,
         description = {"Create a demo CA and HCO certificate for trying emergency access (not for production).",
@@ -47,7 +48,8 @@ public final class DevPki implements Callable<Integer> {
     private Path dir;
 
     @Option(names = "--hco-name", defaultValue = "Demo Hospital", paramLabel = "NAME",
-            description = "The HCO certificate's common name (default: ${DEFAULT-VALUE}).")
+            description = "The HCO's name: its certificate's organisation (O) and common name (CN), and so the iss "
+                    + "of its assertions (default: ${DEFAULT-VALUE}).")
     private String hcoName;
 
     @Option(names = "--ca-name", defaultValue = "S-EHR Demo CA", paramLabel = "NAME",
@@ -86,8 +88,8 @@ public final class DevPki implements Callable<Integer> {
         PemFiles.writeCertificates(hco, List.of(organisation.certificate(), authority.certificate()));
         PemFiles.writePrivateKey(key, organisation.privateKey());
 
-        out.println("Wrote " + ca + " (the demo CA: the trust anchor), " + hco + " (the HCO certificate \""
-                + hcoName + "\" then the CA) and " + key + " (the HCO's private key: keep it secret).");
+        out.println("Wrote " + ca + " (the demo CA: the trust anchor), " + hco + " (the certificate of the HCO \""
+                + hcoName + "\", its organisation, then the CA) and " + key + " (the HCO's private key: keep it secret).");
         out.println("HCO id: " + HcoTrust.hcoId(organisation.certificate())
                 + " (its emergency buckets are named <citizen>--hco-" + HcoTrust.hcoId(organisation.certificate()) + ")");
         out.println();

@@ -48,6 +48,7 @@ import eu.sehr.cloud.consent.steps.RequireConsent;
 import eu.sehr.cloud.emergency.query.OpenAccesses;
 import eu.sehr.cloud.emergency.steps.AccessEndSweeper;
 import eu.sehr.cloud.emergency.steps.RequestAccess;
+import eu.sehr.cloud.emergency.trust.HcoCertificateProfile;
 import eu.sehr.cloud.emergency.trust.HcoTrust;
 import eu.sehr.cloud.security.ReplayGuard;
 import eu.sehr.cloud.infra.http.ApiServer;
@@ -161,7 +162,8 @@ public final class Service implements AutoCloseable {
             ProjectionFreshness freshness = new ProjectionFreshness(sql, axon.serializer(), axon.eventProcessingConfiguration(),
                     CitizenAuditProjection.PROCESSING_GROUP, settings.getDuration("sehr.audit.read-your-writes-wait"));
             HcoTrust hcoTrust = HcoTrust.fromPath(settings.find("sehr.hco.trust-anchors").map(Path::of),
-                    settings.find("sehr.hco.crls").map(Path::of), clock);
+                    settings.find("sehr.hco.crls").map(Path::of), HcoCertificateProfile.of(
+                            settings.find("sehr.hco.required-eku"), settings.find("sehr.hco.certificate-policies")), clock);
             sweeper = new AccessEndSweeper(openAccesses, commands, clock);
             sweeper.start(settings.getDuration("sehr.hco.sweep-interval"));
 

@@ -17,6 +17,6 @@ public final class EmergencyTokens {
     }
 
     public String issue(String username, String accountId, String grantId) {
-        return tokens.issue(new Principal(TokenKind.EMERGENCY, username, accountId, grantId, null, null, null, null), ttl);
+        return tokens.issue(new Principal(TokenKind.EMERGENCY, username, accountId, grantId, null, null, null, null, null), ttl);
     }
 }

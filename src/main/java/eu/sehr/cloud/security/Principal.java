@@ -6,23 +6,25 @@ import eu.sehr.cloud.audit.api.Actor;
 /**
  * Who is calling, as proven by a verified token. {@code account} is the citizen's account id (null for
  * auditors); {@code grant} the consent grant an emergency or HCO token was issued under; {@code hcoId},
- * {@code hcoName} and {@code hcpName} name the healthcare organisation and professional of an HCO token.
+ * {@code hcoName} and {@code hcpName} name the healthcare organisation and professional of an HCO token, and
+ * {@code hcoKey} (the SHA-256 of the HCO certificate's SubjectPublicKeyInfo, in hex) identifies that organisation.
  */
 public record Principal(TokenKind kind, String subject, String account, String grant,
-                        String hcoId, String hcoName, String hcpName, String tokenId, AccountRecord liveAccount) {
+                        String hcoId, String hcoKey, String hcoName, String hcpName, String tokenId,
+                        AccountRecord liveAccount) {
 
-    public Principal(TokenKind kind, String subject, String account, String grant, String hcoId, String hcoName,
-                     String hcpName, String tokenId) {
-        this(kind, subject, account, grant, hcoId, hcoName, hcpName, tokenId, null);
+    public Principal(TokenKind kind, String subject, String account, String grant, String hcoId, String hcoKey,
+                     String hcoName, String hcpName, String tokenId) {
+        this(kind, subject, account, grant, hcoId, hcoKey, hcoName, hcpName, tokenId, null);
     }
 
     /** This principal with the state of its account as read for this request (consent checks use it). */
     public Principal withLiveAccount(AccountRecord state) {
-        return new Principal(kind, subject, account, grant, hcoId, hcoName, hcpName, tokenId, state);
+        return new Principal(kind, subject, account, grant, hcoId, hcoKey, hcoName, hcpName, tokenId, state);
     }
 
     public static Principal citizen(String username, String account, String tokenId) {
-        return new Principal(TokenKind.CITIZEN, username, account, null, null, null, null, tokenId);
+        return new Principal(TokenKind.CITIZEN, username, account, null, null, null, null, null, tokenId);
     }
 
     /** Who this is, as the events name them: the citizen, the HCP of an HCO, or the auditor. */
@@ -40,6 +42,6 @@ public record Principal(TokenKind kind, String subject, String account, String g
     }
 
     public static Principal auditor(String username, String tokenId) {
-        return new Principal(TokenKind.AUDITOR, username, null, null, null, null, null, tokenId);
+        return new Principal(TokenKind.AUDITOR, username, null, null, null, null, null, null, tokenId);
     }
 }

@@ -76,6 +76,7 @@ public final class TokenService {
         setIfPresent(claims, "acc", principal.account());
         setIfPresent(claims, "grant", principal.grant());
         setIfPresent(claims, "hco", principal.hcoId());
+        setIfPresent(claims, "hco_key", principal.hcoKey());
         setIfPresent(claims, "hco_name", principal.hcoName());
         setIfPresent(claims, "hcp_name", principal.hcpName());
         JsonWebSignature jws = new JsonWebSignature();
@@ -110,7 +111,7 @@ public final class TokenService {
             }
             return new Principal(expected, claims.getSubject(), claims.getStringClaimValue("acc"),
                     claims.getStringClaimValue("grant"), claims.getStringClaimValue("hco"),
-                    claims.getStringClaimValue("hco_name"), claims.getStringClaimValue("hcp_name"), claims.getJwtId());
+                    claims.getStringClaimValue("hco_key"), claims.getStringClaimValue("hco_name"), claims.getStringClaimValue("hcp_name"), claims.getJwtId());
         } catch (MalformedClaimException e) {
             throw ApiException.unauthorized("invalid token");
         }

@@ -2,6 +2,8 @@ package eu.sehr.cloud.emergency;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -92,6 +94,19 @@ class EmergencyAccessEndToEndTest {
         String once = assertion(hospital, "Dr House");
         requestAccess(emergencyToken, once).expect(200);
         requestAccess(emergencyToken, once).expectError(403);
+    }
+
+    @Test
+    void should_refuse_a_replay_after_exp_while_the_clock_skew_still_accepts_the_assertion() {
+        Citizen other = api.newCitizen();
+        String otherEmergencyToken = api.signConsent(other.token(), "hco").expect(200).json().get("emergencyToken").asText();
+        Instant tenSecondsAfterExpiry = Instant.now().minus(HcoAssertionSigner.LIFETIME).minusSeconds(10);
+        String expired = HcoAssertionSigner.of(hospital, List.of(started.hcoCa().certificate()),
+                Clock.fixed(tenSecondsAfterExpiry, ZoneOffset.UTC)).sign("Dr House");
+
+        requestAccess(emergencyToken, expired).expect(200);
+        requestAccess(emergencyToken, expired).expectError(403);
+        requestAccess(otherEmergencyToken, expired).expectError(403);
     }
 
     @Test

@@ -47,7 +47,7 @@ class ExtensionEventsTest {
     void should_hand_every_event_type_to_the_extension_route_in_its_public_shape() throws Exception {
         ExtensionEvents extension = connected(route -> route.process(exchange -> delivered.add(exchange.getMessage().getBody())));
         AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(extension);
-        HealthRecordUploaded upload = new HealthRecordUploaded(ACCOUNT, "alice", "LAB", 12, "ab".repeat(32), "application/pdf", null);
+        HealthRecordUploaded upload = new HealthRecordUploaded(ACCOUNT, "alice", "LAB", 12, "ab".repeat(32), "application/pdf", null, null);
         MetaData metaData = chain.link(null, ACCOUNT, 3, upload, Actor.citizen("alice"), Instant.parse("2026-03-01T10:15:30.123Z"));
 
         handlers.handle(new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(41), "CitizenAccount", ACCOUNT, 3,

@@ -32,7 +32,7 @@ class TlsEndToEndTest {
         Path dir = RunningService.tempDir();
         DevCertificates certificates = new DevCertificates(Clock.systemUTC());
         CertifiedKey ca = certificates.certificateAuthority("Test TLS CA");
-        CertifiedKey server = certificates.hco("localhost", ca);
+        CertifiedKey server = certificates.tlsServer("localhost", ca);
         Path cert = dir.resolve("server.pem");
         Path key = dir.resolve("server-key.pem");
         PemFiles.writeCertificates(cert, List.of(server.certificate(), ca.certificate()));

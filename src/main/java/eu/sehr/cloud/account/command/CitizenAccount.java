@@ -34,7 +34,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One citizen account: its events form the citizen's ordered, hash-chained stream, and it decides, at the moment
- * of appending, whether an access is allowed (live account, cloud consent, active HCO grant). Command handlers
+ * of appending, whether an access is allowed (live account, cloud consent, active HCO grant, both for an HCP's
+ * upload). Command handlers
  * decide; state changes only in {@link #on(CitizenEvent, MetaData)}.
  */
 public class CitizenAccount {
@@ -147,23 +148,35 @@ public class CitizenAccount {
         }
         switch (precondition.kind()) {
             case CLOUD_CONSENT:
-                if (!cloudConsent) {
-                    throw ApiException.forbidden("the cloud consent has not been given");
-                }
+                requireCloudConsent();
                 break;
             case HCO_GRANT:
-                if (hcoGrant == null || !Objects.equals(hcoGrant, precondition.grantId())) {
-                    throw ApiException.forbidden("the citizen's HCO consent is not active");
-                }
-                if (precondition.accessId() != null) {
-                    OpenAccess access = openAccesses.get(precondition.accessId());
-                    if (access == null || !access.expiresAt().isAfter(Instant.now())) {
-                        throw ApiException.unauthorized("the emergency access has ended");
-                    }
-                }
+                requireHcoAccess(precondition);
+                break;
+            case HCO_STORE:
+                requireHcoAccess(precondition);
+                requireCloudConsent();
                 break;
             default:
                 break;
+        }
+    }
+
+    private void requireCloudConsent() {
+        if (!cloudConsent) {
+            throw ApiException.forbidden("the cloud consent has not been given");
+        }
+    }
+
+    private void requireHcoAccess(Precondition precondition) {
+        if (hcoGrant == null || !Objects.equals(hcoGrant, precondition.grantId())) {
+            throw ApiException.forbidden("the citizen's HCO consent is not active");
+        }
+        if (precondition.accessId() != null) {
+            OpenAccess access = openAccesses.get(precondition.accessId());
+            if (access == null || !access.expiresAt().isAfter(Instant.now())) {
+                throw ApiException.unauthorized("the emergency access has ended");
+            }
         }
     }
 

@@ -23,12 +23,21 @@ public final class RequireConsent {
     /** Records: the citizen needs the cloud consent; an HCP or emergency token needs its grant to be still active. */
     public void forRecords(Principal caller) {
         if (caller.kind() == TokenKind.CITIZEN) {
-            if (!account(caller).cloudConsent()) {
-                throw ApiException.forbidden("the cloud consent has not been given");
-            }
+            cloudConsent(caller);
         } else {
             hcoGrant(caller);
         }
+    }
+
+    /**
+     * Storing a record: the cloud stores nothing the citizen has not agreed to store, so the cloud consent is needed
+     * whoever uploads; an HCP's token also needs its grant to be still active.
+     */
+    public void forStoring(Principal caller) {
+        if (caller.kind() != TokenKind.CITIZEN) {
+            hcoGrant(caller);
+        }
+        cloudConsent(caller);
     }
 
     /** The HCO consent grant the token was issued under is still the active one. */
@@ -36,6 +45,12 @@ public final class RequireConsent {
         String active = account(caller).hcoGrant();
         if (active == null || !active.equals(caller.grant())) {
             throw ApiException.forbidden("the citizen's HCO consent is not active");
+        }
+    }
+
+    private void cloudConsent(Principal caller) {
+        if (!account(caller).cloudConsent()) {
+            throw ApiException.forbidden("the cloud consent has not been given");
         }
     }
 

@@ -10,9 +10,13 @@ public final class EmergencyEvents {
     private EmergencyEvents() {
     }
 
-    /** An HCP of a trusted HCO was granted access to the citizen's records until {@code expiresAt}. */
+    /**
+     * An HCP of a trusted HCO was granted access to the citizen's records until {@code expiresAt}. {@code hcoKey}: the
+     * SHA-256 (hex) of the HCO certificate's SubjectPublicKeyInfo, which identifies the HCO ({@code hcoId} is its
+     * first 10 characters); null in events stored before it was recorded.
+     */
     public record EmergencyAccessGranted(String accountId, String accessId, String grantId, String hcoId, String hcoName,
-                                         String hcpName, String certificateSha256, Instant expiresAt)
+                                         String hcpName, String certificateSha256, Instant expiresAt, String hcoKey)
             implements CitizenEvent {
     }
 

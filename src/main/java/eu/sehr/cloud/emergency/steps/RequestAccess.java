@@ -64,7 +64,7 @@ public final class RequestAccess {
         HcoAssertion assertion;
         try {
             assertion = trust.verify(request.hcoAssertion());
-            replays.firstUse(assertion.hcoId(), assertion.jti(), assertion.expiresAt());
+            replays.firstUse(assertion.hcoKey(), assertion.jti(), assertion.acceptableUntil());
         } catch (ApiException refused) {
             commands.sendAndWait(new RecordAccessCommand(emergency.account(),
                     new EmergencyAccessRefused(emergency.account(), refused.getMessage()),
@@ -75,10 +75,12 @@ public final class RequestAccess {
         String accessId = UUID.randomUUID().toString();
         commands.sendAndWait(new RecordAccessCommand(emergency.account(),
                 new EmergencyAccessGranted(emergency.account(), accessId, emergency.grant(),
-                        assertion.hcoId(), assertion.hcoName(), assertion.hcpName(), assertion.certificateSha256(), expiresAt),
+                        assertion.hcoId(), assertion.hcoName(), assertion.hcpName(), assertion.certificateSha256(), expiresAt,
+                        assertion.hcoKey()),
                 Precondition.hcoGrant(emergency.grant()), Actor.hcp(assertion.hcpName(), assertion.hcoName())));
         String token = tokens.issue(new Principal(TokenKind.HCO, emergency.subject(), emergency.account(), emergency.grant(),
-                assertion.hcoId(), assertion.hcoName(), assertion.hcpName(), accessId), Duration.between(clock.instant(), expiresAt));
+                assertion.hcoId(), assertion.hcoKey(), assertion.hcoName(), assertion.hcpName(), accessId),
+                Duration.between(clock.instant(), expiresAt));
         return new AccessGranted("emergency access granted to " + assertion.hcpName() + " of " + assertion.hcoName()
                 + " until " + expiresAt, token);
     }

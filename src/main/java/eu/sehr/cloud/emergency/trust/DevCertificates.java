@@ -1,5 +1,6 @@
 package eu.sehr.cloud.emergency.trust;
 
+import java.io.IOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -18,15 +19,18 @@ import java.util.List;
 
 import javax.security.auth.x500.X500Principal;
 
-import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.CertificatePolicies;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.PolicyInformation;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
@@ -50,6 +54,7 @@ public final class DevCertificates {
     public static final Duration HCO_VALIDITY = Duration.ofDays(365);
 
     private static final Duration BACKDATE = Duration.ofMinutes(5);
+    private static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
 
     private final Clock clock;
     private final SecureRandom random;
@@ -101,21 +106,73 @@ public final class DevCertificates {
         return hco(name, ecKeyPair(), ca, now.minus(BACKDATE), now.plus(HCO_VALIDITY));
     }
 
-    /** An end-entity certificate for the HCO's key, issued by the CA: CA=false, key usage digitalSignature. */
+    /**
+     * An end-entity certificate for the HCO's key, issued by the CA: subject O and CN the HCO's name, CA=false, key
+     * usage digitalSignature, extended key usage id-kp-clientAuth (what the service requires by default), no
+     * certificate policies.
+     */
     public CertifiedKey hco(String name, KeyPair keys, CertifiedKey ca, Instant notBefore, Instant notAfter) {
+        return endEntity(hcoSubject(name), keys, ca, notBefore, notAfter,
+                List.of(HcoCertificateProfile.CLIENT_AUTH), List.of());
+    }
+
+    /**
+     * A TLS server certificate (CN = the host name, extended key usage id-kp-serverAuth) with a fresh EC P-256 key,
+     * issued by the CA, valid from a few minutes ago for a year.
+     */
+    public CertifiedKey tlsServer(String hostName, CertifiedKey ca) {
+        Instant now = clock.instant();
+        return endEntity(principal(commonName(hostName)), ecKeyPair(), ca, now.minus(BACKDATE), now.plus(HCO_VALIDITY),
+                List.of(SERVER_AUTH), List.of());
+    }
+
+    /**
+     * An end-entity certificate for this subject and key, issued by the CA: CA=false, key usage digitalSignature,
+     * these extended key usages (none: no such extension) and certificate policies (none: no such extension).
+     */
+    public CertifiedKey endEntity(X500Principal subject, KeyPair keys, CertifiedKey ca, Instant notBefore,
+                                  Instant notAfter, List<String> extendedKeyUsages, List<String> policies) {
         X500Name issuer = X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded());
         try {
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
-            X509v3CertificateBuilder builder = builder(issuer, commonName(name), keys.getPublic(), notBefore, notAfter)
+            X509v3CertificateBuilder builder = builder(issuer, X500Name.getInstance(subject.getEncoded()),
+                    keys.getPublic(), notBefore, notAfter)
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
                     .addExtension(Extension.subjectKeyIdentifier, false,
                             extensions.createSubjectKeyIdentifier(keys.getPublic()))
                     .addExtension(Extension.authorityKeyIdentifier, false,
                             extensions.createAuthorityKeyIdentifier(ca.certificate().getPublicKey()));
+            if (!extendedKeyUsages.isEmpty()) {
+                builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(extendedKeyUsages.stream()
+                        .map(oid -> KeyPurposeId.getInstance(new ASN1ObjectIdentifier(oid)))
+                        .toArray(KeyPurposeId[]::new)));
+            }
+            if (!policies.isEmpty()) {
+                builder.addExtension(Extension.certificatePolicies, false, new CertificatePolicies(policies.stream()
+                        .map(oid -> new PolicyInformation(new ASN1ObjectIdentifier(oid)))
+                        .toArray(PolicyInformation[]::new)));
+            }
             return new CertifiedKey(sign(builder, ca.privateKey()), keys.getPrivate());
         } catch (GeneralSecurityException | CertIOException e) {
             throw new IllegalStateException("cannot make the HCO certificate", e);
+        }
+    }
+
+    /** The subject of the HCO certificates made by {@link #hco(String, CertifiedKey)}: O and CN the HCO's name. */
+    public static X500Principal hcoSubject(String name) {
+        requireName(name);
+        return principal(new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.O, name)
+                .addRDN(BCStyle.CN, name)
+                .build());
+    }
+
+    private static X500Principal principal(X500Name name) {
+        try {
+            return new X500Principal(name.getEncoded());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode the subject name", e);
         }
     }
 
@@ -135,16 +192,6 @@ public final class DevCertificates {
         } catch (GeneralSecurityException | CertIOException | OperatorCreationException e) {
             throw new IllegalStateException("cannot make the CRL", e);
         }
-    }
-
-    /** The common name (CN) of the certificate's subject, or the whole subject name when it has none. */
-    public static String commonName(X509Certificate certificate) {
-        X500Principal principal = certificate.getSubjectX500Principal();
-        RDN[] names = X500Name.getInstance(principal.getEncoded()).getRDNs(BCStyle.CN);
-        if (names.length == 0) {
-            return principal.getName();
-        }
-        return IETFUtils.valueToString(names[0].getFirst().getValue());
     }
 
     private X509v3CertificateBuilder builder(X500Name issuer, X500Name subject, PublicKey key,
@@ -168,10 +215,14 @@ public final class DevCertificates {
     }
 
     private static X500Name commonName(String name) {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("a certificate needs a common name");
-        }
+        requireName(name);
         return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, name).build();
+    }
+
+    private static void requireName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a certificate needs a name");
+        }
     }
 
     private static KeyPair keyPair(String algorithm, Initializer initializer) {

@@ -8,12 +8,16 @@ import java.time.Instant;
  *
  * @param hcoId             the first 10 lowercase hex characters of the SHA-256 of the leaf certificate's
  *                          SubjectPublicKeyInfo: stable while the HCO keeps its key, even across certificate renewals
- * @param hcoName           the {@code iss} claim
+ * @param hcoKey            that whole SHA-256 (64 lowercase hex characters): what identifies the HCO, since a
+ *                          determined HCO could find a key with another HCO's {@code hcoId}
+ * @param hcoName           the HCO's name from its certificate ({@link HcoIdentity#name}), which {@code iss} equals
  * @param hcpName           the {@code sub} claim
  * @param jti               the {@code jti} claim; the caller refuses a replay
  * @param expiresAt         the {@code exp} claim
+ * @param acceptableUntil   the moment from which this server refuses the assertion as expired: {@code exp} plus the
+ *                          tolerated clock skew; its {@code jti} must be remembered until then
  * @param certificateSha256 the lowercase hex SHA-256 of the leaf certificate's DER encoding
  */
-public record HcoAssertion(String hcoId, String hcoName, String hcpName, String jti, Instant expiresAt,
-                           String certificateSha256) {
+public record HcoAssertion(String hcoId, String hcoKey, String hcoName, String hcpName, String jti, Instant expiresAt,
+                           Instant acceptableUntil, String certificateSha256) {
 }

@@ -50,7 +50,10 @@ public final class HcoAssertionSigner {
         return new HcoAssertionSigner(hco.privateKey(), chain, clock);
     }
 
-    /** A fresh assertion for this HCP: iss the HCO certificate's CN, aud sehr-cloud, iat now, exp in 5 minutes, a random jti. */
+    /**
+     * A fresh assertion for this HCP: iss the HCO's name as its certificate gives it (subject O, or CN without O),
+     * aud sehr-cloud, iat now, exp in 5 minutes, a random jti.
+     */
     public String sign(String hcpName) {
         return sign(claims(hcpName));
     }
@@ -59,7 +62,8 @@ public final class HcoAssertionSigner {
     public JwtClaims claims(String hcpName) {
         Instant now = clock.instant();
         JwtClaims claims = new JwtClaims();
-        claims.setIssuer(DevCertificates.commonName(chain.get(0)));
+        claims.setIssuer(HcoIdentity.name(chain.get(0)).orElseThrow(() -> new IllegalArgumentException(
+                "the HCO certificate names no single organisation (subject O, or CN without O)")));
         claims.setSubject(hcpName);
         claims.setAudience(HcoTrust.AUDIENCE);
         claims.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond()));

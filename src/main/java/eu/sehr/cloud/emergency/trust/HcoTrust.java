@@ -2,27 +2,15 @@ package eu.sehr.cloud.emergency.trust;
 
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.cert.CertPath;
-import java.security.cert.CertPathValidator;
-import java.security.cert.CertStore;
-import java.security.cert.CertificateFactory;
-import java.security.cert.CollectionCertStoreParameters;
-import java.security.cert.PKIXParameters;
-import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import eu.sehr.cloud.infra.ConfigurationException;
+import eu.sehr.cloud.infra.Hashes;
 import eu.sehr.cloud.infra.http.ApiException;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -38,13 +26,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Decides whether a healthcare organisation's assertion ({@code POST /hcp/requestaccess}) is to be believed: a compact
- * JWS (RS256 or ES256) whose {@code x5c} chain leads to a configured trust anchor (PKIX: validity dates, basic
- * constraints, and revocation when CRLs are configured), signed with the leaf certificate's key, addressed to
- * {@value #AUDIENCE}, short-lived and current. It does not check {@code jti} replays: the caller does, with the
- * returned {@link HcoAssertion#jti()}.
+ * JWS (RS256 or ES256) whose {@code x5c} chain the {@link HcoCertificateRules} trust, signed with the leaf
+ * certificate's key, issued ({@code iss}) in the name its certificate gives the HCO ({@link HcoIdentity#name}),
+ * addressed to {@value #AUDIENCE}, short-lived and current. It does not check {@code jti} replays: the caller does,
+ * with the returned {@link HcoAssertion#jti()}, for as long as {@link HcoAssertion#acceptableUntil()} says.
  *
- * <p>A malformed assertion is a 400; every refusal of trust, signature, audience, lifetime or expiry is a 403 whose
- * message names the rule and nothing of the certificates.
+ * <p>A malformed assertion is a 400; every refusal of trust, signature, issuer, audience, lifetime or expiry is a 403
+ * whose message names the rule and nothing of the certificates.
  */
 public final class HcoTrust {
 
@@ -57,37 +45,44 @@ public final class HcoTrust {
 
     private static final Logger LOG = LoggerFactory.getLogger(HcoTrust.class);
     private static final int MAX_ASSERTION_CHARS = 64 * 1024;
-    private static final int MAX_CHAIN_LENGTH = 8;
     private static final int MAX_CLAIM_CHARS = 256;
-    private static final int HCO_ID_HEX_CHARS = 10;
-    private static final int DIGITAL_SIGNATURE = 0;
     private static final Set<String> ALGORITHM_NAMES = Set.of(
             AlgorithmIdentifiers.RSA_USING_SHA256, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
     private static final AlgorithmConstraints ALGORITHMS = new AlgorithmConstraints(
             AlgorithmConstraints.ConstraintType.PERMIT, ALGORITHM_NAMES.toArray(String[]::new));
 
-    private final Set<TrustAnchor> anchors;
-    private final List<X509Certificate> anchorCertificates;
-    private final Optional<CertStore> crls;
+    private final HcoCertificateRules certificates;
     private final Clock clock;
 
-    public HcoTrust(TrustAnchors trustAnchors, Clock clock) {
-        this.anchorCertificates = trustAnchors.certificates();
-        this.anchors = anchorCertificates.stream()
-                .map(certificate -> new TrustAnchor(certificate, null))
-                .collect(Collectors.toUnmodifiableSet());
-        this.crls = trustAnchors.crls().isEmpty() ? Optional.empty() : Optional.of(certStore(trustAnchors));
+    public HcoTrust(HcoCertificateRules certificates, Clock clock) {
+        this.certificates = certificates;
         this.clock = clock;
+    }
+
+    /** Trusts chains to these anchors whose certificates meet the profile. */
+    public HcoTrust(TrustAnchors trustAnchors, HcoCertificateProfile profile, Clock clock) {
+        this(new HcoCertificateRules(trustAnchors, profile, clock), clock);
+    }
+
+    /** Trusts chains to these anchors whose certificates meet {@link HcoCertificateProfile#defaults()}. */
+    public HcoTrust(TrustAnchors trustAnchors, Clock clock) {
+        this(trustAnchors, HcoCertificateProfile.defaults(), clock);
     }
 
     /**
      * Loads the anchors ({@code sehr.hco.trust-anchors}) and the optional CRLs (a file or folder) as
-     * {@link TrustAnchors#load} does.
+     * {@link TrustAnchors#load} does; the certificates must meet the profile.
      *
      * @throws ConfigurationException when a configured file cannot be read
      */
+    public static HcoTrust fromPath(Optional<Path> anchors, Optional<Path> crls, HcoCertificateProfile profile,
+                                    Clock clock) {
+        return new HcoTrust(TrustAnchors.load(anchors, crls), profile, clock);
+    }
+
+    /** As {@link #fromPath(Optional, Optional, HcoCertificateProfile, Clock)} with the default profile. */
     public static HcoTrust fromPath(Optional<Path> anchors, Optional<Path> crls, Clock clock) {
-        return new HcoTrust(TrustAnchors.load(anchors, crls), clock);
+        return fromPath(anchors, crls, HcoCertificateProfile.defaults(), clock);
     }
 
     /**
@@ -101,21 +96,19 @@ public final class HcoTrust {
         if (algorithm == null || !ALGORITHM_NAMES.contains(algorithm)) {
             throw refused("the HCO assertion must be signed with RS256 or ES256");
         }
-        if (anchors.isEmpty()) {
-            throw refused("no healthcare organisation is trusted by this server");
-        }
-        X509Certificate leaf = validateChain(jws);
+        X509Certificate leaf = certificates.validate(chain(jws));
         verifySignature(jws, leaf);
         JwtClaims claims = claims(jws);
         Instant expiresAt = checkTimes(claims);
         checkAudience(claims);
-        return new HcoAssertion(hcoId(leaf), text(claims, "iss"), text(claims, "sub"), text(claims, "jti"),
-                expiresAt, sha256Hex(der(leaf)));
+        String hcoName = checkIssuer(claims, leaf);
+        return new HcoAssertion(HcoIdentity.hcoId(leaf), HcoIdentity.keyFingerprint(leaf), hcoName, text(claims, "sub"),
+                text(claims, "jti"), expiresAt, acceptableUntil(expiresAt), Hashes.sha256Hex(der(leaf)));
     }
 
     /** The HCO id of a certificate: 10 lowercase hex characters of the SHA-256 of its SubjectPublicKeyInfo. */
     public static String hcoId(X509Certificate certificate) {
-        return sha256Hex(certificate.getPublicKey().getEncoded()).substring(0, HCO_ID_HEX_CHARS);
+        return HcoIdentity.hcoId(certificate);
     }
 
     private static JsonWebSignature parse(String assertion) {
@@ -137,46 +130,13 @@ public final class HcoTrust {
         throw ApiException.badRequest("hcoAssertion is not a compact JWS");
     }
 
-    private X509Certificate validateChain(JsonWebSignature jws) {
-        List<X509Certificate> chain;
+    private static List<X509Certificate> chain(JsonWebSignature jws) {
         try {
-            chain = jws.getCertificateChainHeaderValue();
+            return jws.getCertificateChainHeaderValue();
         } catch (JoseException | RuntimeException e) {
             LOG.debug("Unreadable x5c header: {}", e.toString());
             throw refused("the HCO assertion's x5c certificate chain cannot be read");
         }
-        if (chain == null || chain.isEmpty()) {
-            throw refused("the HCO assertion carries no x5c certificate chain");
-        }
-        if (chain.size() > MAX_CHAIN_LENGTH) {
-            throw refused("the HCO assertion's x5c certificate chain is too long");
-        }
-        X509Certificate leaf = chain.get(0);
-        try {
-            CertPath path = CertificateFactory.getInstance("X.509").generateCertPath(withoutAnchors(chain));
-            PKIXParameters parameters = new PKIXParameters(anchors);
-            parameters.setDate(Date.from(clock.instant()));
-            parameters.setRevocationEnabled(crls.isPresent());
-            crls.ifPresent(parameters::addCertStore);
-            CertPathValidator.getInstance("PKIX").validate(path, parameters);
-        } catch (GeneralSecurityException e) {
-            LOG.debug("HCO certificate chain refused: {}", e.getMessage());
-            throw refused("the HCO certificate chain is not trusted, expired or revoked");
-        }
-        boolean[] keyUsage = leaf.getKeyUsage();
-        if (keyUsage != null && !keyUsage[DIGITAL_SIGNATURE]) {
-            throw refused("the HCO certificate is not meant for digital signatures");
-        }
-        return leaf;
-    }
-
-    /** The chain without the trailing certificates that are themselves anchors (PKIX wants paths that stop short). */
-    private List<X509Certificate> withoutAnchors(List<X509Certificate> chain) {
-        List<X509Certificate> path = new ArrayList<>(chain);
-        while (path.size() > 1 && anchorCertificates.contains(path.get(path.size() - 1))) {
-            path.remove(path.size() - 1);
-        }
-        return path;
     }
 
     private static void verifySignature(JsonWebSignature jws, X509Certificate leaf) {
@@ -211,10 +171,19 @@ public final class HcoTrust {
         if (issuedAt > now + CLOCK_SKEW_SECONDS) {
             throw refused("the HCO assertion is issued in the future");
         }
-        if (expires + CLOCK_SKEW_SECONDS <= now) {
+        Instant expiresAt = Instant.ofEpochSecond(expires);
+        if (!clock.instant().isBefore(acceptableUntil(expiresAt))) {
             throw refused("the HCO assertion has expired");
         }
-        return Instant.ofEpochSecond(expires);
+        return expiresAt;
+    }
+
+    /**
+     * The one rule for how long an assertion is accepted: until {@code exp} plus the tolerated clock skew. The replay
+     * guard keeps each {@code jti} until then, so an assertion is never accepted after its id was forgotten.
+     */
+    private static Instant acceptableUntil(Instant expiresAt) {
+        return expiresAt.plusSeconds(CLOCK_SKEW_SECONDS);
     }
 
     private static void checkAudience(JwtClaims claims) {
@@ -227,6 +196,16 @@ public final class HcoTrust {
         if (!audience.contains(AUDIENCE)) {
             throw refused("the HCO assertion is not addressed to " + AUDIENCE);
         }
+    }
+
+    /** The HCO's name: {@code iss} must be what its certificate names it (O, or CN without O), nothing else. */
+    private static String checkIssuer(JwtClaims claims, X509Certificate leaf) {
+        String name = HcoIdentity.name(leaf)
+                .orElseThrow(() -> refused("the HCO certificate names no single organisation"));
+        if (!name.equals(text(claims, "iss"))) {
+            throw refused("the HCO assertion's iss is not the organisation named by its certificate");
+        }
+        return name;
     }
 
     private static long seconds(JwtClaims claims, String name) {
@@ -264,27 +243,11 @@ public final class HcoTrust {
         return ApiException.forbidden(rule);
     }
 
-    private static CertStore certStore(TrustAnchors trustAnchors) {
-        try {
-            return CertStore.getInstance("Collection", new CollectionCertStoreParameters(trustAnchors.crls()));
-        } catch (GeneralSecurityException e) {
-            throw new ConfigurationException("sehr.hco.crls: the revocation lists cannot be used", e);
-        }
-    }
-
     private static byte[] der(X509Certificate certificate) {
         try {
             return certificate.getEncoded();
         } catch (GeneralSecurityException e) {
             throw refused("the HCO certificate cannot be encoded");
-        }
-    }
-
-    private static String sha256Hex(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 }

@@ -13,10 +13,12 @@ public final class RecordEvents {
 
     /**
      * A record was stored: {@code version} names the stored version that is current from this event on (null in events
-     * stored before versions existed).
+     * stored before versions existed). {@code hcoKey}: for an HCP's upload, the SHA-256 (hex) of the HCO certificate's
+     * SubjectPublicKeyInfo, to which the emergency bucket is bound; null for a citizen's upload and in events stored
+     * before it was recorded.
      */
     public record HealthRecordUploaded(String accountId, String bucket, String object, long bytes, String sha256,
-                                       String contentType, String version) implements CitizenEvent {
+                                       String contentType, String version, String hcoKey) implements CitizenEvent {
     }
 
     public record HealthRecordDownloaded(String accountId, String bucket, String object, long bytes, String sha256)

@@ -63,7 +63,7 @@ public final class UploadRecord {
         String sha256 = content.sha256Hex();
         try {
             access.record(caller, new HealthRecordUploaded(caller.account(), bucket, objectName, content.count(), sha256, type,
-                    version), true);
+                    version, caller.hcoKey()), true);
         } catch (RuntimeException e) {
             store.discard(key);
             throw e;

@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import eu.sehr.cloud.infra.ConfigurationException;
 import eu.sehr.cloud.infra.http.ApiException;
@@ -35,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class HcoTrustTest {
 
     private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
+    private static final String REQUIRED_POLICY = "1.3.6.1.4.1.99999.1.1";
 
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final DevCertificates pki = new DevCertificates(clock);
@@ -321,6 +323,61 @@ class HcoTrustTest {
     }
 
     @Test
+    void should_refuse_a_certificate_without_the_required_extended_key_usage() {
+        CertifiedKey serverOnly = leaf(List.of("1.3.6.1.5.5.7.3.1"), List.of());
+        CertifiedKey withoutEku = leaf(List.of(), List.of());
+
+        assertForbidden(() -> trust.verify(signer(serverOnly).sign("Dr House")));
+        assertForbidden(() -> trust.verify(signer(withoutEku).sign("Dr House")));
+    }
+
+    @Test
+    void should_accept_any_extended_key_usage_and_no_check_when_none_is_required() {
+        CertifiedKey anyUsage = leaf(List.of(HcoCertificateProfile.ANY_EXTENDED_KEY_USAGE), List.of());
+        CertifiedKey withoutEku = leaf(List.of(), List.of());
+        HcoTrust noEkuRequired = new HcoTrust(TrustAnchors.of(List.of(ca.certificate())),
+                HcoCertificateProfile.of(Optional.empty(), Optional.empty()), clock);
+
+        assertThat(trust.verify(signer(anyUsage).sign("Dr House")).hcpName()).isEqualTo("Dr House");
+        assertThat(noEkuRequired.verify(signer(withoutEku).sign("Dr House")).hcpName()).isEqualTo("Dr House");
+    }
+
+    @Test
+    void should_refuse_a_certificate_without_a_required_policy() {
+        HcoTrust policyRequired = withProfile(HcoCertificateProfile.CLIENT_AUTH, REQUIRED_POLICY + ", 1.3.6.1.4.1.99999.1.2");
+
+        assertForbidden(() -> policyRequired.verify(signer(hospital).sign("Dr House")));
+        assertForbidden(() -> policyRequired.verify(signer(leaf(List.of(HcoCertificateProfile.CLIENT_AUTH),
+                List.of("1.3.6.1.4.1.99999.7"))).sign("Dr House")));
+    }
+
+    @Test
+    void should_refuse_a_certificate_with_the_policy_but_the_wrong_extended_key_usage() {
+        HcoTrust policyRequired = withProfile(HcoCertificateProfile.CLIENT_AUTH, REQUIRED_POLICY);
+
+        assertForbidden(() -> policyRequired.verify(signer(leaf(List.of("1.3.6.1.5.5.7.3.1"), List.of(REQUIRED_POLICY)))
+                .sign("Dr House")));
+    }
+
+    @Test
+    void should_accept_a_certificate_with_the_required_extended_key_usage_and_policy() {
+        HcoTrust policyRequired = withProfile(HcoCertificateProfile.CLIENT_AUTH, REQUIRED_POLICY);
+        CertifiedKey compliant = leaf(List.of(HcoCertificateProfile.CLIENT_AUTH), List.of(REQUIRED_POLICY));
+
+        assertThat(policyRequired.verify(signer(compliant).sign("Dr House")).hcpName()).isEqualTo("Dr House");
+    }
+
+    @Test
+    void should_fail_configuration_on_a_setting_that_is_not_an_object_identifier() {
+        assertThatThrownBy(() -> HcoCertificateProfile.of(Optional.of("clientAuth"), Optional.empty()))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("sehr.hco.required-eku");
+        assertThatThrownBy(() -> HcoCertificateProfile.of(Optional.empty(), Optional.of("1.2.3, not-an-oid")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("sehr.hco.certificate-policies");
+        assertThat(HcoCertificateProfile.of(Optional.of(" 1.3.6.1.5.5.7.3.2 "), Optional.of(" 1.2.3 ,, 1.2.4 ")))
+                .isEqualTo(new HcoCertificateProfile("1.3.6.1.5.5.7.3.2", Set.of("1.2.3", "1.2.4")));
+    }
+
+    @Test
     void should_read_back_the_private_key_it_wrote(@TempDir Path folder) throws Exception {
         Path keyFile = folder.resolve("hco-key.pem");
         PemFiles.writePrivateKey(keyFile, hospital.privateKey());
@@ -335,6 +392,16 @@ class HcoTrustTest {
         Path chain = folder.resolve("hco.pem");
         PemFiles.writeCertificates(chain, List.of(hospital.certificate(), ca.certificate()));
         return chain;
+    }
+
+    private CertifiedKey leaf(List<String> extendedKeyUsages, List<String> policies) {
+        return pki.endEntity(DevCertificates.hcoSubject("St Mary Hospital"), pki.ecKeyPair(), ca,
+                NOW.minusSeconds(60), NOW.plus(Duration.ofDays(30)), extendedKeyUsages, policies);
+    }
+
+    private HcoTrust withProfile(String requiredEku, String requiredPolicies) {
+        return new HcoTrust(TrustAnchors.of(List.of(ca.certificate())),
+                HcoCertificateProfile.of(Optional.of(requiredEku), Optional.of(requiredPolicies)), clock);
     }
 
     private HcoAssertionSigner signer(CertifiedKey hco) {
