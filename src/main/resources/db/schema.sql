@@ -58,6 +58,14 @@ CREATE INDEX IF NOT EXISTS health_record_by_account ON health_record (account_id
 -- The stored version that downloads read (its object key is {bucket}/{object}@{version}); NULL for records stored
 -- before versions existed, under {bucket}/{object}.
 ALTER TABLE health_record ADD COLUMN IF NOT EXISTS version VARCHAR(36);
+-- The names whose first version holds (or is being uploaded to) the plain key {bucket}/{object}: one upload each.
+CREATE TABLE IF NOT EXISTS record_first_key (
+    bucket_name VARCHAR(80)  NOT NULL,
+    object_name VARCHAR(128) NOT NULL,
+    account_id  VARCHAR(36)  NOT NULL,
+    PRIMARY KEY (bucket_name, object_name)
+);
+CREATE INDEX IF NOT EXISTS record_first_key_by_account ON record_first_key (account_id);
 
 -- HCO assertion ids already used, kept until the assertion could no longer be accepted (exp plus the tolerated
 -- clock skew: expires_at holds that moment); the replay guard shared by every replica.

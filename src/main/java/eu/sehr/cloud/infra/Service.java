@@ -191,7 +191,7 @@ public final class Service implements AutoCloseable {
                     Map.entry("deleteAccount", new DeleteAccount(bucketRegistry, store, commands)),
                     Map.entry("consentSteps", new ConsentSteps(new ConsentDocuments(FhirContext.forR4(), clock),
                             requestBodies, store, commands, emergencyTokens)),
-                    Map.entry("uploadRecord", new UploadRecord(access, requestBodies, store, settings.getLong("sehr.upload.max-bytes"),
+                    Map.entry("uploadRecord", new UploadRecord(access, requestBodies, store, catalogue, settings.getLong("sehr.upload.max-bytes"),
                             bytes -> metrics.count("sehr_record_bytes_uploaded", "record bytes stored through the gateway", bytes))),
                     Map.entry("readRecords", new ReadRecords(access, catalogue, store,
                             bytes -> metrics.count("sehr_record_bytes_downloaded", "record bytes sent by the gateway", bytes))),

@@ -1,9 +1,9 @@
 package eu.sehr.cloud.storage;
 
 /**
- * Where things live in the one physical bucket: each stored version of a record under
- * {@code {bucketName}/{objectName}@{version}} (records stored before versions existed stay under
- * {@code {bucketName}/{objectName}}), signed consent documents under
+ * Where things live in the one physical bucket: the first version of a record under {@code {bucketName}/{objectName}}
+ * (as are records stored before versions existed), each replacement under {@code {bucketName}/{objectName}@{version}},
+ * signed consent documents under
  * {@code _consents/{accountId}/{purpose}-{sha256}.json} (bucket names never start with {@code _}, and object names
  * never contain {@code @}, so none of these meet).
  */

@@ -93,6 +93,28 @@ class AtomicReplacementTest {
         assertThat(storedKeys(bucket + "/")).as("the refused version is removed, the previous one kept").hasSize(1);
     }
 
+    @Test
+    void should_keep_the_catalogue_and_the_stored_bytes_in_step_when_first_uploads_of_a_name_race() throws Exception {
+        Citizen citizen = consenting();
+        List<java.util.concurrent.CompletableFuture<Integer>> uploads = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            byte[] record = bytes("racing version " + i);
+            uploads.add(java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                    api.upload("/citizen/upload", citizen.token(), "RACED", record).status()));
+        }
+        for (java.util.concurrent.CompletableFuture<Integer> upload : uploads) {
+            assertThat(upload.get()).isEqualTo(201);
+        }
+
+        byte[] served = api.get("/citizen/" + citizen.username() + "/RACED", citizen.token()).expect(200).body();
+        String catalogued = api.get("/citizen/" + citizen.username() + "/RACED/metadata", citizen.token()).expect(200)
+                .json().at("/metadata/sha256").asText();
+        assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(served)))
+                .as("the bytes served are the ones the catalogue describes").isEqualTo(catalogued);
+        assertThat(new String(served, StandardCharsets.UTF_8)).startsWith("racing version ");
+        assertThat(storedKeys(citizen.username() + "/")).as("every replaced version removed").hasSize(1);
+    }
+
     private Citizen consenting() {
         Citizen citizen = api.newCitizen();
         api.signConsent(citizen.token(), "cloud").expect(200);

@@ -55,6 +55,29 @@ public class RecordCatalogue {
                         row.getString(5), row.getTimestamp(6).toInstant(), row.getString(7)));
     }
 
+    /**
+     * Claims the plain key {@code {bucket}/{object}} for the first version of a name, so that a record uploaded once
+     * (the usual case) lives where an operator would look for it; true when this upload holds the claim. Only one
+     * upload of a name can hold it, so two first uploads racing never write the same key: the other one takes a
+     * versioned key. A name with a catalogue entry is never claimed again.
+     */
+    public boolean claimFirstKey(String bucket, String object, String accountId) {
+        return find(bucket, object).isEmpty() && sql.update("INSERT INTO record_first_key (bucket_name, object_name, "
+                + "account_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", s -> {
+            s.setString(1, bucket);
+            s.setString(2, object);
+            s.setString(3, accountId);
+        }) == 1;
+    }
+
+    /** Gives the claim back after the claiming upload failed and removed its bytes. */
+    public void releaseFirstKey(String bucket, String object) {
+        sql.update("DELETE FROM record_first_key WHERE bucket_name = ? AND object_name = ?", s -> {
+            s.setString(1, bucket);
+            s.setString(2, object);
+        });
+    }
+
     @EventHandler
     void on(HealthRecordUploaded event, @Timestamp Instant at) {
         Optional<String> superseded = sql.first("SELECT version FROM health_record WHERE bucket_name = ? AND object_name = ? "
@@ -85,5 +108,6 @@ public class RecordCatalogue {
     @EventHandler
     void on(CitizenAccountDeleted event) {
         sql.update("DELETE FROM health_record WHERE account_id = ?", s -> s.setString(1, event.accountId()));
+        sql.update("DELETE FROM record_first_key WHERE account_id = ?", s -> s.setString(1, event.accountId()));
     }
 }

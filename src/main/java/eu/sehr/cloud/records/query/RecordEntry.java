@@ -5,8 +5,8 @@ import java.time.Instant;
 import eu.sehr.cloud.storage.ObjectKeys;
 
 /**
- * What is known of one stored record; {@code version} names the stored version that downloads read (null for a
- * record stored before versions existed).
+ * What is known of one stored record; {@code version} names the stored version that downloads read (null for the
+ * first version of a name, and for records stored before versions existed: both under the plain key).
  */
 public record RecordEntry(String bucket, String object, long size, String contentType, String sha256, Instant dateAdded,
                           String version) {

@@ -10,6 +10,7 @@ import eu.sehr.cloud.infra.http.ApiException;
 import eu.sehr.cloud.infra.http.Names;
 import eu.sehr.cloud.infra.http.RequestBodies;
 import eu.sehr.cloud.records.api.RecordEvents.HealthRecordUploaded;
+import eu.sehr.cloud.records.query.RecordCatalogue;
 import eu.sehr.cloud.records.steps.RecordAnswers.Stored;
 import eu.sehr.cloud.security.Principal;
 import eu.sehr.cloud.storage.ObjectKeys;
@@ -34,13 +35,16 @@ public final class UploadRecord {
     private final RecordAccess access;
     private final RequestBodies bodies;
     private final RecordStore store;
+    private final RecordCatalogue catalogue;
     private final long maxBytes;
     private final LongConsumer uploadedBytes;
 
-    public UploadRecord(RecordAccess access, RequestBodies bodies, RecordStore store, long maxBytes, LongConsumer uploadedBytes) {
+    public UploadRecord(RecordAccess access, RequestBodies bodies, RecordStore store, RecordCatalogue catalogue, long maxBytes,
+                        LongConsumer uploadedBytes) {
         this.access = access;
         this.bodies = bodies;
         this.store = store;
+        this.catalogue = catalogue;
         this.maxBytes = maxBytes;
         this.uploadedBytes = uploadedBytes;
     }
@@ -55,23 +59,25 @@ public final class UploadRecord {
         }
         byte[] expected = expectedSha256(contentDigest);
         String bucket = access.uploadBucket(caller);
-        String version = UUID.randomUUID().toString();
+        boolean firstVersion = catalogue.claimFirstKey(bucket, objectName, caller.account());
+        String version = firstVersion ? null : UUID.randomUUID().toString();
         String key = ObjectKeys.record(bucket, objectName, version);
 
         VerifyingInputStream content = new VerifyingInputStream(bodies.stream(body), maxBytes, declared, expected);
-        store.put(key, content, declared, caller.kind().name());
-        String sha256 = content.sha256Hex();
         try {
-            access.record(caller, new HealthRecordUploaded(caller.account(), bucket, objectName, content.count(), sha256, type,
-                    version, caller.hcoKey()), true);
+            store.put(key, content, declared, caller.kind().name());
+            access.record(caller, new HealthRecordUploaded(caller.account(), bucket, objectName, content.count(),
+                    content.sha256Hex(), type, version, caller.hcoKey()), true);
         } catch (RuntimeException e) {
             store.discard(key);
+            if (firstVersion) {
+                catalogue.releaseFirstKey(bucket, objectName);
+            }
             throw e;
         }
         uploadedBytes.accept(content.count());
-        return new Stored("record " + objectName + " stored in " + bucket, sha256);
+        return new Stored("record " + objectName + " stored in " + bucket, content.sha256Hex());
     }
-
 
     /** The Content-Type the catalogue will keep: printable, at most {@value #MAX_TYPE_CHARS} characters, not multipart. */
     static String recordType(String contentType) {
