@@ -23,10 +23,9 @@ public final class App implements Callable<Integer> {
 
     public static void main(String[] args) {
         int exitCode = new CommandLine(new App()).execute(args);
-        if (exitCode != 0) {
-            // Axon's processor threads are not daemons: leave no half-started JVM behind
-            System.exit(exitCode);
-        }
+        // Axon's processor threads and the storage client's dispatcher are not daemons: once a command is done (or
+        // the service has stopped), the JVM ends at once instead of waiting for them to idle out
+        System.exit(exitCode);
     }
 
     @Override

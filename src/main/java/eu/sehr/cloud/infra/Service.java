@@ -160,7 +160,8 @@ public final class Service implements AutoCloseable {
                     settings.get("sehr.mongodb.database"), axon.eventProcessingConfiguration(),
                     List.of(CitizenAuditProjection.PROCESSING_GROUP));
             ProjectionFreshness freshness = new ProjectionFreshness(sql, axon.serializer(), axon.eventProcessingConfiguration(),
-                    CitizenAuditProjection.PROCESSING_GROUP, settings.getDuration("sehr.audit.read-your-writes-wait"));
+                    CitizenAuditProjection.PROCESSING_GROUP, CitizenAuditProjection.class,
+                    settings.getDuration("sehr.audit.read-your-writes-wait"));
             HcoTrust hcoTrust = HcoTrust.fromPath(settings.find("sehr.hco.trust-anchors").map(Path::of),
                     settings.find("sehr.hco.crls").map(Path::of), HcoCertificateProfile.of(
                             settings.find("sehr.hco.required-eku"), settings.find("sehr.hco.certificate-policies")), clock);

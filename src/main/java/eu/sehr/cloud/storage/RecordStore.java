@@ -68,8 +68,20 @@ public final class RecordStore {
         }
     }
 
-    /** An open stream of the record's bytes, or empty when it does not exist. The caller closes it. */
+    /**
+     * An open stream of the record's bytes, or empty when it does not exist. The caller closes it. A GET is
+     * idempotent, so one that fails on the way (typically a pooled connection the S3 server had closed) is tried once
+     * more on a fresh one before the request fails.
+     */
     public Optional<GetObjectResponse> open(String key) {
+        try {
+            return get(key);
+        } catch (StoreUnavailableException first) {
+            return get(key);
+        }
+    }
+
+    private Optional<GetObjectResponse> get(String key) {
         try {
             return Optional.of(minio.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build()));
         } catch (ErrorResponseException e) {

@@ -9,14 +9,19 @@ import eu.sehr.cloud.infra.Sql;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.AnnotatedHandlerInspector;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 
 /**
  * Read-your-writes for the audit view: waits, bounded, until the projection has passed the last event of an
- * account that was in the event store when the request arrived.
+ * account that was in the event store when the request arrived and that the view shows. Events the projection does
+ * not handle (the citizen's own reads of the view, logins, listings) are not waited for: a processor stores its
+ * token late for a batch it had nothing to do with, so waiting for them would make a citizen who reads the view
+ * twice in a row wait the whole bound for a line that never comes.
  */
 public final class ProjectionFreshness {
 
@@ -27,22 +32,33 @@ public final class ProjectionFreshness {
     private final EventProcessingConfiguration processors;
     private final String processorName;
     private final Duration maxWait;
+    private final String[] shownTypes;
 
+    /** @param projection the projection's class: the payload types of its event handlers are the ones waited for */
     public ProjectionFreshness(Sql sql, Serializer serializer, EventProcessingConfiguration processors,
-                               String processorName, Duration maxWait) {
+                               String processorName, Class<?> projection, Duration maxWait) {
         this.sql = sql;
         this.serializer = serializer;
         this.processors = processors;
         this.processorName = processorName;
         this.maxWait = maxWait;
+        this.shownTypes = AnnotatedHandlerInspector.inspectType(projection).getAllHandlers().values().stream()
+                .flatMap(handlers -> handlers.stream())
+                .map(handler -> handler.payloadType().getName())
+                .distinct()
+                .toArray(String[]::new);
     }
 
-    /** True when the view holds every event of the account appended so far; false if the wait timed out. */
+    /** True when the view holds every event of the account appended so far that it shows; false if the wait timed out. */
     public boolean awaitAccount(String accountId) {
-        long target = sql.first("SELECT max(globalIndex) FROM domainEventEntry WHERE aggregateIdentifier = ?",
-                s -> s.setString(1, accountId), row -> row.getLong(1)).orElse(0L);
+        long target = sql.first("SELECT max(globalIndex) FROM domainEventEntry WHERE aggregateIdentifier = ? "
+                        + "AND payloadType = ANY (?)",
+                s -> {
+                    s.setString(1, accountId);
+                    s.setArray(2, s.getConnection().createArrayOf("varchar", shownTypes));
+                }, row -> row.getLong(1)).orElse(0L);
         long deadline = System.nanoTime() + maxWait.toNanos();
-        while (!passed(target)) {
+        while (!passed(accountId, target)) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
@@ -71,17 +87,33 @@ public final class ProjectionFreshness {
     }
 
     /**
-     * Every segment's stored token covers the event: its index is past it and it is not one of the token's gaps (an
-     * event of a transaction that committed after later ones were read). The tokens are read from the shared token
-     * store, so this holds whichever replica owns the segments.
+     * The stored token of the segment that projects this account (the processor sequences events per aggregate)
+     * covers the event: its index is past it and it is not one of the token's gaps (an event of a transaction that
+     * committed after later ones were read). The other segments are not asked: they store their tokens late while
+     * they have nothing to do. The tokens are read from the shared token store, so this holds whichever replica owns
+     * the segments.
      */
-    private boolean passed(long target) {
-        List<TrackingToken> tokens = sql.list("SELECT token, tokenType FROM tokenEntry WHERE processorName = ?",
+    private boolean passed(String accountId, long target) {
+        List<SegmentToken> tokens = sql.list("SELECT segment, token, tokenType FROM tokenEntry WHERE processorName = ?",
                 s -> s.setString(1, processorName),
-                row -> row.getBytes(1) == null ? null : serializer.<byte[], TrackingToken>deserialize(
-                        new SimpleSerializedObject<>(row.getBytes(1), byte[].class, row.getString(2), null)));
+                row -> new SegmentToken(row.getInt(1), row.getBytes(2) == null ? null
+                        : serializer.<byte[], TrackingToken>deserialize(
+                                new SimpleSerializedObject<>(row.getBytes(2), byte[].class, row.getString(3), null))));
+        if (tokens.isEmpty()) {
+            return false;
+        }
+        Segment[] segments = Segment.computeSegments(tokens.stream().mapToInt(SegmentToken::segment).toArray());
         TrackingToken event = GapAwareTrackingToken.newInstance(target, Collections.emptySet());
-        return !tokens.isEmpty() && tokens.stream().allMatch(token -> token != null && token.covers(event));
+        for (Segment segment : segments) {
+            if (segment.matches(accountId)) {
+                return tokens.stream().filter(token -> token.segment() == segment.getSegmentId())
+                        .allMatch(token -> token.token() != null && token.token().covers(event));
+            }
+        }
+        return false;
+    }
+
+    private record SegmentToken(int segment, TrackingToken token) {
     }
 
     private StreamingEventProcessor processor() {
