@@ -70,6 +70,19 @@ class HttpBehaviourTest {
     }
 
     @Test
+    void should_stream_an_upload_whose_path_is_written_unnormalised() {
+        Citizen citizen = api.newCitizen();
+        api.signConsent(citizen.token(), "cloud").expect(200);
+        try (RawHttp upload = RawHttp.connect(started.port(), "127.0.0.1")) {
+            upload.head("POST", "/citizen/./upload?objectName=DOTTED", Map.of("Authorization", "Bearer " + citizen.token(),
+                    "Content-Type", "application/octet-stream", "Content-Length", "5"));
+            upload.send("hello".getBytes());
+            assertThat(upload.read(10_000).status()).isEqualTo(201);
+        }
+        assertThat(api.get("/citizen/" + citizen.username() + "/DOTTED", citizen.token()).expect(200).text()).isEqualTo("hello");
+    }
+
+    @Test
     void should_say_connection_close_when_it_closes_after_oversized_headers() {
         try (RawHttp client = RawHttp.connect(started.port(), "127.0.0.1")) {
             client.head("GET", "/health/live", Map.of("X-Padding", "a".repeat(20_000)));

@@ -29,7 +29,7 @@ public final class ClientRequestCap implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
-        if (request.path().startsWith(HEALTH)) {
+        if (ctx.normalizedPath().startsWith(HEALTH)) {
             ctx.next();
             return;
         }

@@ -37,7 +37,7 @@ public final class DocumentBodies implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
-        if (streamedPaths.contains(request.path()) || !RequestBodies.hasBody(request)) {
+        if (streamedPaths.contains(ctx.normalizedPath()) || !RequestBodies.hasBody(request)) {
             ctx.next();
             return;
         }

@@ -3,7 +3,9 @@ package eu.sehr.cloud.infra.http;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -44,6 +46,10 @@ public final class RequestBodies {
      */
     public InputStream stream(Object body) {
         if (body instanceof HttpServerRequest request) {
+            Optional<Buffer> read = documents.of(request);
+            if (read.isPresent()) {
+                return new ByteArrayInputStream(read.get().getBytes());
+            }
             continueIfExpected(request);
             return new RequestBodyStream(request, MinimumRate.CONTRACT);
         }
