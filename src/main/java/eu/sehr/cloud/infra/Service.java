@@ -210,7 +210,8 @@ public final class Service implements AutoCloseable {
                     Map.entry("clientAddresses", clientAddresses),
                     Map.entry("metrics", metrics),
                     Map.entry("logSteps", transparencyLog.steps(commands)),
-                    Map.entry("auditReceipts", transparencyLog.receipts()));
+                    Map.entry("auditReceipts", transparencyLog.receipts()),
+                    Map.entry("logVerification", transparencyLog.verification(eventReader, auditViews::read, freshness::covers)));
             beans.forEach(camel::bind);
             camel.start();
             if (camel.getCamelContext() == null || !camel.getCamelContext().isStarted()) {

@@ -4,6 +4,14 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.LongPredicate;
+
+import eu.sehr.cloud.audit.compliance.EventStoreReader;
+import eu.sehr.cloud.transparency.verify.LogVerification;
+import eu.sehr.cloud.transparency.verify.ViewLinesCheck;
+import org.bson.Document;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.sehr.cloud.infra.Settings;
@@ -60,9 +68,15 @@ public final class TransparencyLog implements AutoCloseable {
     private final AuditReceipts receipts;
     private final LogReads reads;
     private final CheckpointLoop loop;
+    private final Parts parts;
+
+    /** What the verification of the log against the event store is built from. */
+    private record Parts(ConnectionProvider connections, ObjectMapper mapper, EventLeaves leaves, LeafEncoder encoder) {
+    }
 
     private TransparencyLog(SignerKey key, Duration maxMergeDelay, LogSequencer sequencer, SaltingInterceptor salting,
-                            ReceiptMonitor receiptMonitor, AuditReceipts receipts, LogReads reads, CheckpointLoop loop) {
+                            ReceiptMonitor receiptMonitor, AuditReceipts receipts, LogReads reads, CheckpointLoop loop,
+                            Parts parts) {
         this.key = key;
         this.maxMergeDelay = maxMergeDelay;
         this.sequencer = sequencer;
@@ -71,6 +85,7 @@ public final class TransparencyLog implements AutoCloseable {
         this.receipts = receipts;
         this.reads = reads;
         this.loop = loop;
+        this.parts = parts;
     }
 
     public static TransparencyLog create(Settings settings, ConnectionProvider connections, ObjectMapper mapper) {
@@ -99,7 +114,7 @@ public final class TransparencyLog implements AutoCloseable {
         CheckpointLoop loop = new CheckpointLoop(new CheckpointSigner(origin, key, head, proofs, checkpoints), witnesses);
         return new TransparencyLog(key, maxMergeDelay, sequencer, new SaltingInterceptor(salts, leaves, encoder, current),
                 new ReceiptMonitor(current, receiptSigner), new AuditReceipts(current),
-                new LogReads(checkpoints, leafTable, nodes), loop);
+                new LogReads(checkpoints, leafTable, nodes), loop, new Parts(connections, mapper, leaves, encoder));
     }
 
     /** Registers the sequencer and the salting of events with Axon, before its configuration is built. */
@@ -131,6 +146,16 @@ public final class TransparencyLog implements AutoCloseable {
 
     public LogSteps steps(CommandGateway commands) {
         return new LogSteps(key.verifierKey(), reads, commands);
+    }
+
+    /**
+     * The extension of {@code GET /audit/verify}: the event store, the log and the citizen audit view must agree.
+     * {@code viewOf} reads an account's view lines, {@code projected} tells whether the view has taken an event position.
+     */
+    public LogVerification verification(EventStoreReader reader, Function<String, List<Document>> viewOf,
+                                        LongPredicate projected) {
+        return LogVerification.create(reader, parts.connections(), parts.leaves(), parts.encoder(), reads,
+                key.verifierKey().verifier(), new ViewLinesCheck(viewOf, projected, parts.mapper()), maxMergeDelay, parts.mapper());
     }
 
     /** Starts signing checkpoints (and pushing them to witnesses). */

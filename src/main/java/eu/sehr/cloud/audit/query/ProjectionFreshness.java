@@ -56,6 +56,11 @@ public final class ProjectionFreshness {
         return true;
     }
 
+    /** True when every segment of the projection has passed the event at {@code position} (read from the token store). */
+    public boolean covers(long position) {
+        return passed(position);
+    }
+
     /** How far the projection is: the lowest position of its segments, if it runs here. */
     public OptionalLong position() {
         StreamingEventProcessor processor = processor();
