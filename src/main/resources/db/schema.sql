@@ -98,3 +98,53 @@ CREATE TABLE IF NOT EXISTS anonymous_refusal_minute (
     PRIMARY KEY (client_address, minute)
 );
 CREATE INDEX IF NOT EXISTS anonymous_refusal_minute_by_minute ON anonymous_refusal_minute (minute);
+
+-- Transparency log (transparency/log): one RFC 9162 Merkle tree over every stored event, appended by one sequencer.
+-- A leaf per event, numbered in the order the log took it; its bytes are the event's canonical JSON (with its salt).
+CREATE TABLE IF NOT EXISTS log_leaf (
+    leaf_index   BIGINT       PRIMARY KEY,
+    event_id     VARCHAR(255) NOT NULL UNIQUE,
+    global_index BIGINT       NOT NULL,
+    account_id   VARCHAR(255),
+    leaf         BYTEA        NOT NULL,
+    appended_at  TIMESTAMPTZ  NOT NULL
+);
+CREATE INDEX IF NOT EXISTS log_leaf_by_account ON log_leaf (account_id, leaf_index);
+CREATE INDEX IF NOT EXISTS log_leaf_by_global_index ON log_leaf (global_index);
+-- The hash of every complete subtree (level 0: leaf hashes): immutable rows, a proof reads O(log n) of them at once.
+CREATE TABLE IF NOT EXISTS log_node (
+    level SMALLINT NOT NULL,
+    idx   BIGINT   NOT NULL,
+    hash  BYTEA    NOT NULL,
+    PRIMARY KEY (level, idx)
+);
+-- The tree's size: the sequencer locks this one row while it appends (its frontier is read from log_node).
+CREATE TABLE IF NOT EXISTS log_head (
+    id        SMALLINT    PRIMARY KEY CHECK (id = 1),
+    tree_size BIGINT      NOT NULL,
+    updated_at TIMESTAMPTZ NOT NULL
+);
+INSERT INTO log_head (id, tree_size, updated_at) VALUES (1, 0, now()) ON CONFLICT (id) DO NOTHING;
+-- Signed checkpoints (C2SP tlog-checkpoint notes), one per size the log signed, and the witnesses' cosignatures.
+CREATE TABLE IF NOT EXISTS log_checkpoint (
+    tree_size BIGINT      PRIMARY KEY,
+    root_hash BYTEA       NOT NULL,
+    note      TEXT        NOT NULL,
+    signed_at TIMESTAMPTZ NOT NULL
+);
+CREATE TABLE IF NOT EXISTS log_cosignature (
+    tree_size BIGINT       NOT NULL,
+    witness   VARCHAR(255) NOT NULL,
+    line      TEXT         NOT NULL,
+    PRIMARY KEY (tree_size, witness)
+);
+-- The size each witness last cosigned (the old size of the next add-checkpoint request).
+CREATE TABLE IF NOT EXISTS log_witness (
+    witness       VARCHAR(255) PRIMARY KEY,
+    cosigned_size BIGINT       NOT NULL
+);
+-- The log keys that have signed checkpoints (vkeys): a replica with another key refuses to start unless told to rotate.
+CREATE TABLE IF NOT EXISTS log_key (
+    vkey     VARCHAR(512) PRIMARY KEY,
+    added_at TIMESTAMPTZ  NOT NULL
+);

@@ -9,6 +9,7 @@ import eu.sehr.cloud.cli.DevPki;
 import eu.sehr.cloud.infra.ConfigurationException;
 import eu.sehr.cloud.infra.Service;
 import eu.sehr.cloud.infra.Settings;
+import eu.sehr.cloud.transparency.cli.WitnessCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "sehr-cloud", mixinStandardHelpOptions = true,
         description = "S-EHR Cloud: encrypted health record backup with consented emergency access.",
-        subcommands = {App.Serve.class, AuditorCommand.class, AuditCommand.class, DevPki.class})
+        subcommands = {App.Serve.class, AuditorCommand.class, AuditCommand.class, DevPki.class, WitnessCommand.class})
 public final class App implements Callable<Integer> {
 
     public static void main(String[] args) {

@@ -15,6 +15,7 @@ import eu.sehr.cloud.infra.Database;
 import eu.sehr.cloud.infra.Json;
 import eu.sehr.cloud.infra.Service;
 import eu.sehr.cloud.infra.Settings;
+import eu.sehr.cloud.transparency.cli.AuditCheckCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code audit verify [--citizen X]} and {@code audit replay}: the compliance tools, from the command line. */
 @Command(name = "audit", description = "Verify the event store's hash chains or rebuild the audit views.",
-        subcommands = {AuditCommand.Verify.class, AuditCommand.Replay.class})
+        subcommands = {AuditCommand.Verify.class, AuditCommand.Replay.class, AuditCheckCommand.class})
 public final class AuditCommand {
 
     @Command(name = "verify", description = "Recompute the hash chains (of one citizen, or of all).")

@@ -75,10 +75,12 @@ import eu.sehr.cloud.security.PasswordHasher;
 import eu.sehr.cloud.security.Principal;
 import eu.sehr.cloud.security.SigningKey;
 import eu.sehr.cloud.security.TokenService;
+import eu.sehr.cloud.transparency.TransparencyLog;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
+import org.axonframework.monitoring.MultiMessageMonitor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,6 +118,7 @@ public final class Service implements AutoCloseable {
         ApiServer server = null;
         AccessEndSweeper sweeper = null;
         Readiness readiness = null;
+        TransparencyLog transparencyLog = null;
         try {
             ObjectMapper mapper = Json.newMapper();
             Clock clock = Clock.systemUTC();
@@ -135,12 +138,15 @@ public final class Service implements AutoCloseable {
                     ? List.of(new CitizenAuditProjection(auditViews), extensionEvents)
                     : List.of(new CitizenAuditProjection(auditViews));
             EventAppendCounter appendCounter = new EventAppendCounter();
+            transparencyLog = TransparencyLog.create(settings, transactions, mapper);
             axon = AxonSetup.start(transactions, mapper, new AxonSetup.Handlers(
                     List.of(c -> new Registration(c.repository(CitizenAccount.class), directory, chain)),
                     List.of(directory, bucketRegistry, catalogue, openAccesses),
                     projections,
-                    List.of(chain), appendCounter),
-                    settings.find("sehr.node-id").orElse(ManagementFactory.getRuntimeMXBean().getName()));
+                    List.of(chain), new MultiMessageMonitor<>(appendCounter, transparencyLog.receiptMonitor())),
+                    settings.find("sehr.node-id").orElse(ManagementFactory.getRuntimeMXBean().getName()),
+                    transparencyLog::configure);
+            transparencyLog.start();
             CommandGateway commands = axon.getComponent(CommandGateway.class);
 
             SigningKey signingKey = signingKey(settings);
@@ -205,7 +211,10 @@ public final class Service implements AutoCloseable {
                                     freshness, eventReader), commands, axon.eventGateway(), mapper)),
                     Map.entry("healthSteps", new HealthSteps(readiness)),
                     Map.entry("clientAddresses", clientAddresses),
-                    Map.entry("metrics", metrics));
+                    Map.entry("metrics", metrics),
+                    Map.entry("logSteps", transparencyLog.steps(commands)),
+                    Map.entry("auditReceipts", transparencyLog.receipts()),
+                    Map.entry("logVerification", transparencyLog.verification(eventReader, auditViews::read, freshness::covers)));
             beans.forEach(camel::bind);
             camel.start();
             if (camel.getCamelContext() == null || !camel.getCamelContext().isStarted()) {
@@ -213,6 +222,7 @@ public final class Service implements AutoCloseable {
             }
             new HttpDefaults(server.isTls(), new ClientRequestCap(clientAddresses,
                     settings.getInt("sehr.http.max-requests-per-client")), documents, metrics::answered).install(server.router());
+            server.router().route().order(Integer.MIN_VALUE + 4).handler(transparencyLog.receipts());
             auditViews.connect(camel.getCamelContext().createProducerTemplate());
             extensionEvents.connect(camel.getCamelContext().createProducerTemplate());
             metrics.counter("sehr_events_appended", "events appended to the event store by this replica", appendCounter::appended);
@@ -224,13 +234,16 @@ public final class Service implements AutoCloseable {
             server.listen();
             LOG.info("S-EHR Cloud serves on port {} (started in {} ms)", settings.get("sehr.port"),
                     (System.nanoTime() - started) / 1_000_000);
-            return new Service(stores, axon, camel, server, List.of(sweeper, readiness));
+            return new Service(stores, axon, camel, server, List.of(sweeper, readiness, transparencyLog));
         } catch (RuntimeException e) {
             if (sweeper != null) {
                 sweeper.close();
             }
             if (readiness != null) {
                 readiness.close();
+            }
+            if (transparencyLog != null) {
+                transparencyLog.close();
             }
             if (camel != null) {
                 camel.stop();

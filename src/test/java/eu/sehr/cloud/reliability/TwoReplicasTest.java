@@ -92,6 +92,8 @@ class TwoReplicasTest {
                 "sehr.s3.secret-key", storage.secretKey(),
                 "sehr.mongodb.uri", mongo.uri(),
                 "sehr.token.signing-key-file", signingKey.toString(),
+                // replicas sign the transparency log's checkpoints with one key too (a replica with another refuses to start)
+                "sehr.log.signing-key-file", dir.resolve("log-signing-key").toString(),
                 "sehr.hco.trust-anchors", anchors.toString());
         replicaA = Started.start(Files.createDirectories(dir.resolve("replica-a")), replica(settings, "replica-a"));
         replicaB = Started.start(Files.createDirectories(dir.resolve("replica-b")), replica(settings, "replica-b"));

@@ -72,6 +72,13 @@ public final class ProjectionFreshness {
         return true;
     }
 
+    /** True when every segment of the projection has passed the event at {@code position} (read from the token store). */
+    public boolean covers(long position) {
+        List<SegmentToken> tokens = tokens();
+        TrackingToken event = GapAwareTrackingToken.newInstance(position, Collections.emptySet());
+        return !tokens.isEmpty() && tokens.stream().allMatch(token -> token.token() != null && token.token().covers(event));
+    }
+
     /** How far the projection is: the lowest position of its segments, if it runs here. */
     public OptionalLong position() {
         StreamingEventProcessor processor = processor();
@@ -94,11 +101,7 @@ public final class ProjectionFreshness {
      * the segments.
      */
     private boolean passed(String accountId, long target) {
-        List<SegmentToken> tokens = sql.list("SELECT segment, token, tokenType FROM tokenEntry WHERE processorName = ?",
-                s -> s.setString(1, processorName),
-                row -> new SegmentToken(row.getInt(1), row.getBytes(2) == null ? null
-                        : serializer.<byte[], TrackingToken>deserialize(
-                                new SimpleSerializedObject<>(row.getBytes(2), byte[].class, row.getString(3), null))));
+        List<SegmentToken> tokens = tokens();
         if (tokens.isEmpty()) {
             return false;
         }
@@ -111,6 +114,14 @@ public final class ProjectionFreshness {
             }
         }
         return false;
+    }
+
+    private List<SegmentToken> tokens() {
+        return sql.list("SELECT segment, token, tokenType FROM tokenEntry WHERE processorName = ?",
+                s -> s.setString(1, processorName),
+                row -> new SegmentToken(row.getInt(1), row.getBytes(2) == null ? null
+                        : serializer.<byte[], TrackingToken>deserialize(
+                                new SimpleSerializedObject<>(row.getBytes(2), byte[].class, row.getString(3), null))));
     }
 
     private record SegmentToken(int segment, TrackingToken token) {

@@ -20,6 +20,7 @@ import eu.sehr.cloud.infra.http.ApiException;
 import eu.sehr.cloud.infra.http.Names;
 import eu.sehr.cloud.security.Principal;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.axonframework.messaging.MetaData;
@@ -82,8 +83,13 @@ public final class ComplianceSteps {
 
     private void recordRead(Principal auditor, String citizen, String purpose) {
         for (String account : reader.accountsOf(citizen)) {
-            commands.sendAndWait(new RecordAccessCommand(account, new AuditTrailExported(account, purpose),
-                    Precondition.STREAM_EXISTS, auditor.actor()));
+            try {
+                commands.sendAndWait(new RecordAccessCommand(account, new AuditTrailExported(account, purpose),
+                        Precondition.STREAM_EXISTS, auditor.actor()));
+            } catch (AggregateNotFoundException e) {
+                // the account's stream is gone from the event store (tampering): the read is recorded all the same
+                publish(auditor, new EventStoreExported(purpose + " of " + citizen + ": stream " + account + " is missing"));
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package eu.sehr.cloud.infra.axon;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -65,6 +66,13 @@ public final class AxonSetup {
 
     /** {@code nodeId} names this replica when it claims processor segments in the token store. */
     public static Configuration start(JdbcTransactions transactions, ObjectMapper mapper, Handlers handlers, String nodeId) {
+        return start(transactions, mapper, handlers, nodeId, configurer -> {
+        });
+    }
+
+    /** As above, with {@code extensions} (e.g. the transparency log's sequencer) applied before the configuration is built. */
+    public static Configuration start(JdbcTransactions transactions, ObjectMapper mapper, Handlers handlers, String nodeId,
+                                      Consumer<Configurer> extensions) {
         Serializer serializer = JacksonSerializer.builder().objectMapper(mapper).build();
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> serializer)
@@ -107,6 +115,7 @@ public final class AxonSetup {
                 processing.registerEventHandler(c -> handler);
             }
         });
+        extensions.accept(configurer);
         Configuration configuration = configurer.buildConfiguration();
         configuration.start();
         return configuration;

@@ -1,0 +1,104 @@
+package eu.sehr.cloud.transparency.verify;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.LongPredicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.sehr.cloud.transparency.verify.LogVerification.Problem;
+import org.bson.Document;
+
+/**
+ * The citizen's audit view checked against the leaves: every leaf of a type the view shows has its line (keyed by
+ * event id), in the right section, at the event's position, naming the same record. Only leaves whose events the view
+ * has taken are checked (its tokens have passed them, or it shows a later line of the account), and no account after
+ * its deletion (the view of a deleted account is removed).
+ */
+public final class ViewLinesCheck {
+
+    private static final Map<String, List<String>> SECTIONS = Map.of(
+            "HealthRecordUploaded", List.of("hr_info.uploaded", "hco.uploaded"),
+            "HealthRecordDownloaded", List.of("hr_info.downloaded", "hco.downloaded"),
+            "EmergencyAccessGranted", List.of("hco.granted_access"),
+            "AuditTrailExported", List.of("compliance"));
+    private static final String DELETED = "CitizenAccountDeleted";
+
+    private final Function<String, List<Document>> viewOf;
+    private final LongPredicate projected;
+    private final ObjectMapper mapper;
+
+    /** {@code viewOf}: an account's view lines; {@code projected}: whether the view has taken the event at a position. */
+    public ViewLinesCheck(Function<String, List<Document>> viewOf, LongPredicate projected, ObjectMapper mapper) {
+        this.viewOf = viewOf;
+        this.projected = projected;
+        this.mapper = mapper;
+    }
+
+    List<Problem> problems(List<LeafAndEvent> pairs) {
+        Map<String, List<Shown>> byAccount = new LinkedHashMap<>();
+        List<String> deleted = new ArrayList<>();
+        for (LeafAndEvent pair : pairs) {
+            if (!pair.hasLeaf()) {
+                continue;
+            }
+            JsonNode leaf = parse(pair.leaf());
+            String type = leaf.path("type").asText();
+            String account = leaf.path("account").asText(null);
+            if (DELETED.equals(type)) {
+                deleted.add(account);
+            } else if (SECTIONS.containsKey(type) && account != null) {
+                byAccount.computeIfAbsent(account, a -> new ArrayList<>()).add(new Shown(pair, type, leaf.at("/payload/object").asText(null)));
+            }
+        }
+        List<Problem> problems = new ArrayList<>();
+        byAccount.forEach((account, shown) -> {
+            if (!deleted.contains(account)) {
+                Map<String, Document> lines = new HashMap<>();
+                long last = -1;
+                for (Document line : viewOf.apply(account)) {
+                    lines.put(String.valueOf(line.get("_id")), line);
+                    last = Math.max(last, line.get("position") instanceof Number position ? position.longValue() : -1);
+                }
+                long lastLine = last;
+                // an account's events are projected in order: a later line, or the processor's tokens, show it took the leaf's
+                shown.stream().filter(expected -> lastLine > expected.pair().leafGlobalIndex()
+                                || projected.test(expected.pair().leafGlobalIndex()))
+                        .forEach(expected -> check(expected, lines.get(expected.pair().eventId()), problems));
+            }
+        });
+        return problems;
+    }
+
+    private static void check(Shown expected, Document line, List<Problem> problems) {
+        long index = expected.pair().leafIndex();
+        if (line == null) {
+            problems.add(new Problem(index, "a leaf whose line is missing from the citizen's audit view"));
+            return;
+        }
+        Object item = line.get("item");
+        boolean sameRecord = expected.object() == null || (item instanceof Document document && document.values().contains(expected.object()));
+        Number position = line.get("position", Number.class);
+        if (!SECTIONS.get(expected.type()).contains(line.getString("section")) || !sameRecord || position == null
+                || !Objects.equals(position.longValue(), expected.pair().leafGlobalIndex())) {
+            problems.add(new Problem(index, "a leaf whose line in the citizen's audit view was altered"));
+        }
+    }
+
+    private JsonNode parse(byte[] leaf) {
+        try {
+            return mapper.readTree(leaf);
+        } catch (IOException e) {
+            return mapper.createObjectNode();
+        }
+    }
+
+    private record Shown(LeafAndEvent pair, String type, String object) {
+    }
+}
