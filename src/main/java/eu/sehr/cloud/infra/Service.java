@@ -1,9 +1,6 @@
 package eu.sehr.cloud.infra;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,7 +105,11 @@ public final class Service implements AutoCloseable {
 
     public static Service start(Settings settings) {
         long started = System.nanoTime();
-        requireFreePort(settings.get("sehr.host"), settings.getInt("sehr.port"));
+        SettingsCheck.check(settings, System.getenv());
+        Clock clock = Clock.systemUTC();
+        // the files that settings name are read before any store starts
+        HcoTrust hcoTrust = HcoTrust.fromPath(settings.find("sehr.hco.trust-anchors").map(Path::of),
+                settings.find("sehr.hco.crls").map(Path::of), clock);
         Stores stores = Stores.open(settings);
         Configuration axon = null;
         Main camel = null;
@@ -117,7 +118,6 @@ public final class Service implements AutoCloseable {
         Readiness readiness = null;
         try {
             ObjectMapper mapper = Json.newMapper();
-            Clock clock = Clock.systemUTC();
             JdbcTransactions transactions = new JdbcTransactions(stores.dataSource());
             Sql sql = new Sql(transactions);
             HashChain chain = new HashChain(mapper);
@@ -160,8 +160,6 @@ public final class Service implements AutoCloseable {
                     List.of(CitizenAuditProjection.PROCESSING_GROUP));
             ProjectionFreshness freshness = new ProjectionFreshness(sql, axon.serializer(), axon.eventProcessingConfiguration(),
                     CitizenAuditProjection.PROCESSING_GROUP, settings.getDuration("sehr.audit.read-your-writes-wait"));
-            HcoTrust hcoTrust = HcoTrust.fromPath(settings.find("sehr.hco.trust-anchors").map(Path::of),
-                    settings.find("sehr.hco.crls").map(Path::of), clock);
             sweeper = new AccessEndSweeper(openAccesses, commands, clock);
             sweeper.start(settings.getDuration("sehr.hco.sweep-interval"));
 
@@ -240,19 +238,6 @@ public final class Service implements AutoCloseable {
             }
             stores.close();
             throw e;
-        }
-    }
-
-    /** A taken port fails the start with a clear reason before any store is opened. */
-    private static void requireFreePort(String host, int port) {
-        if (port == 0) {
-            return;
-        }
-        try (ServerSocket probe = new ServerSocket()) {
-            probe.setReuseAddress(true);
-            probe.bind(new InetSocketAddress(host, port));
-        } catch (IOException e) {
-            throw new ConfigurationException("port " + port + " on " + host + " is already in use (set sehr.port)");
         }
     }
 

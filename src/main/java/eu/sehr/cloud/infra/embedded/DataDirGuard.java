@@ -101,22 +101,12 @@ public final class DataDirGuard {
                         .orElse(false));
     }
 
-    /** {@code pg_ctl stop -m fast} beside the server's binary, else SIGTERM; then waits for the server to be gone. */
-    private static void stop(ProcessHandle server, Path directory) throws IOException {
-        Optional<Path> pgCtl = server.info().command().map(command -> Path.of(command).resolveSibling("pg_ctl"))
-                .filter(Files::isExecutable);
-        if (pgCtl.isPresent()) {
-            try {
-                new ProcessBuilder(pgCtl.get().toString(), "stop", "-D", directory.toString(), "-m", "fast", "-w",
-                        "-t", Long.toString(STOP_WAIT.toSeconds()))
-                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                        .start().waitFor(STOP_WAIT.toSeconds() + 5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        } else {
-            server.destroy();
-        }
+    /**
+     * SIGTERM (PostgreSQL's smart shutdown: an orphan has no clients left), then waits for the server to be gone.
+     * Not pg_ctl: it refuses to run as root, where the embedded binaries run in a user namespace.
+     */
+    private static void stop(ProcessHandle server, Path directory) {
+        server.destroy();
         CompletableFuture<ProcessHandle> exited = server.onExit();
         try {
             exited.get(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
