@@ -33,6 +33,7 @@ import eu.sehr.cloud.audit.steps.CitizenAuditTrail;
 import eu.sehr.cloud.extensions.CitizenNames;
 import eu.sehr.cloud.extensions.ExtensionEvents;
 import eu.sehr.cloud.infra.axon.AxonSetup;
+import eu.sehr.cloud.operations.DependencyOutage;
 import eu.sehr.cloud.operations.EventAppendCounter;
 import eu.sehr.cloud.operations.HealthSteps;
 import eu.sehr.cloud.operations.Metrics;
@@ -127,9 +128,13 @@ public final class Service implements AutoCloseable {
             RecordStore store = new RecordStore(stores.minio(), stores.bucket());
             RecordCatalogue catalogue = new RecordCatalogue(sql, store::discard);
             OpenAccesses openAccesses = new OpenAccesses(sql);
-            AuditViews auditViews = new AuditViews();
+            AuditViews auditViews = new AuditViews(new DependencyOutage("MongoDB (the audit views) at "
+                    + settings.find("sehr.mongodb.uri").map(Redacted::url).orElse("the embedded server"),
+                    "the " + CitizenAuditProjection.PROCESSING_GROUP + " processor", clock));
             // extension hooks (routes/api/extensions.camel.yaml): a processor of its own, only when a consumer is configured
-            ExtensionEvents extensionEvents = new ExtensionEvents(new CitizenNames(sql)::usernameOf, mapper);
+            ExtensionEvents extensionEvents = new ExtensionEvents(new CitizenNames(sql)::usernameOf, mapper,
+                    new DependencyOutage("the extension consumers " + settings.find("sehr.extensions.event-consumers")
+                            .orElse(""), "the " + ExtensionEvents.PROCESSING_GROUP + " processor", clock));
             List<Object> projections = settings.find("sehr.extensions.event-consumers").isPresent()
                     ? List.of(new CitizenAuditProjection(auditViews), extensionEvents)
                     : List.of(new CitizenAuditProjection(auditViews));
@@ -200,7 +205,8 @@ public final class Service implements AutoCloseable {
                                     freshness, eventReader), commands, axon.eventGateway(), mapper)),
                     Map.entry("healthSteps", new HealthSteps(readiness)),
                     Map.entry("clientAddresses", clientAddresses),
-                    Map.entry("metrics", metrics));
+                    Map.entry("metrics", metrics),
+                    Map.entry("metricsRegistry", Metrics.newRegistry()));
             beans.forEach(camel::bind);
             camel.start();
             if (camel.getCamelContext() == null || !camel.getCamelContext().isStarted()) {

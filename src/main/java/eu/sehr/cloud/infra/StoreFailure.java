@@ -29,7 +29,8 @@ public final class StoreFailure {
                 failure);
     }
 
-    static String reason(Throwable failure) {
+    /** The reason of a failure in one line, without bodies or passwords. */
+    public static String reason(Throwable failure) {
         Optional<UnknownHostException> unknownHost = cause(failure, UnknownHostException.class);
         if (unknownHost.isPresent()) {
             return "unknown host " + unknownHost.get().getMessage();

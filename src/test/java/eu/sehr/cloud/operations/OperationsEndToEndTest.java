@@ -56,6 +56,16 @@ class OperationsEndToEndTest {
     }
 
     @Test
+    void should_name_every_route_and_describe_every_metric() {
+        api.get("/openapi.json", null).expect(200);
+        String metrics = api.get("/metrics", null).expect(200).text();
+        assertThat(metrics).doesNotContainPattern("routeId=\"route[0-9]+\"").contains("routeId=\"operations-openapi\"");
+        assertThat(metrics.lines().filter(line -> line.startsWith("# HELP ")))
+                .as("metrics without a description").noneMatch(line -> line.split(" ", 4).length < 4
+                        || line.split(" ", 4)[3].isBlank());
+    }
+
+    @Test
     void should_serve_a_valid_openapi_document_with_every_rest_route_schemas_errors_and_bearer_security() {
         Api.Response document = api.get("/openapi.json", null).expect(200);
         SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(document.text());
