@@ -28,5 +28,8 @@ ENV SEHR_DATA_DIR=/app/data
 USER 10001:10001
 EXPOSE 5000
 # No HEALTHCHECK: the JRE image has no curl. docker-compose.yml and k8s/ probe /health/live and /health/ready.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/sehr-cloud.jar"]
+# The heap takes 60% of the container's memory, the rest is headroom for metaspace, code, thread stacks and direct
+# buffers (the JVM needs ~250 MiB beyond its heap); override JAVA_TOOL_OPTIONS to change it.
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60 -XX:MaxDirectMemorySize=256m"
+ENTRYPOINT ["java", "-jar", "/app/sehr-cloud.jar"]
 CMD ["serve"]

@@ -11,7 +11,6 @@ import eu.sehr.cloud.audit.compliance.ChainVerifier;
 import eu.sehr.cloud.audit.compliance.EventStoreReader;
 import eu.sehr.cloud.audit.compliance.ViewReplays;
 import eu.sehr.cloud.infra.ConfigurationException;
-import eu.sehr.cloud.infra.Database;
 import eu.sehr.cloud.infra.Json;
 import eu.sehr.cloud.infra.Service;
 import eu.sehr.cloud.infra.Settings;
@@ -21,29 +20,68 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code audit verify [--citizen X]} and {@code audit replay}: the compliance tools, from the command line. */
-@Command(name = "audit", description = "Verify the event store's hash chains or rebuild the audit views.",
-        subcommands = {AuditCommand.Verify.class, AuditCommand.Replay.class, AuditCheckCommand.class})
-public final class AuditCommand {
+import static eu.sehr.cloud.cli.OperatorHelp.DATA_DIR;
+import static eu.sehr.cloud.cli.OperatorHelp.ENVIRONMENT_HEADING;
+import static eu.sehr.cloud.cli.OperatorHelp.EXIT_CODES_HEADING;
+import static eu.sehr.cloud.cli.OperatorHelp.EXIT_OK;
+import static eu.sehr.cloud.cli.OperatorHelp.EXIT_STORE;
+import static eu.sehr.cloud.cli.OperatorHelp.EXIT_USAGE;
+import static eu.sehr.cloud.cli.OperatorHelp.LOGS;
+import static eu.sehr.cloud.cli.OperatorHelp.POSTGRES;
+import static eu.sehr.cloud.cli.OperatorHelp.POSTGRES_CREDENTIALS;
+import static eu.sehr.cloud.cli.OperatorHelp.STOP_FIRST;
 
-    @Command(name = "verify", description = "Recompute the hash chains (of one citizen, or of all).")
+/** {@code audit verify [--citizen X]} and {@code audit replay}: the compliance tools, from the command line. */
+@Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Verify the event store's hash chains, rebuild the audit views, or check the transparency log offline.",
+        subcommands = {AuditCommand.Verify.class, AuditCommand.Replay.class, AuditCheckCommand.class}, synopsisSubcommandLabel = "COMMAND")
+public final class AuditCommand implements Callable<Integer> {
+
+    static final int BROKEN = 3;
+    static final int UNKNOWN_CITIZEN = 4;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().getErr().println("audit: missing the command (verify, replay or check)");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = {"Recompute the hash chains from the event store: of every account that bore one username, "
+                    + "or of all.", "While the service runs, GET /audit/verify?citizen=NAME does the same."},
+            exitCodeListHeading = EXIT_CODES_HEADING,
+            exitCodeList = {"0:every chain is valid", EXIT_STORE, EXIT_USAGE, "3:a chain is broken (the first broken "
+                    + "event is printed)", "4:no account ever bore the --citizen username"},
+            footerHeading = ENVIRONMENT_HEADING, footer = {DATA_DIR, POSTGRES, POSTGRES_CREDENTIALS, LOGS, STOP_FIRST})
     static final class Verify implements Callable<Integer> {
+
+        private static final String WHILE_RUNNING = "While the service runs, use GET /audit/verify?citizen=NAME "
+                + "with an auditor token instead, or stop the service first.";
 
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--citizen", description = "only this username")
+        @Option(names = "--citizen", paramLabel = "USERNAME", description = "only the accounts that bore this username")
         String citizen;
 
         @Override
         public Integer call() throws Exception {
             ObjectMapper mapper = Json.newMapper();
             PrintWriter out = spec.commandLine().getOut();
-            try (Database database = Database.open(Settings.load())) {
+            PrintWriter err = spec.commandLine().getErr();
+            return OperatorDatabase.run(err, WHILE_RUNNING, database -> {
                 EventStoreReader reader = new EventStoreReader(database.dataSource(), mapper);
+                if (citizen != null && reader.accountsOf(citizen).isEmpty()) {
+                    err.println("no account ever bore the username " + citizen + ": nothing to verify");
+                    return UNKNOWN_CITIZEN;
+                }
                 ChainVerifier verifier = new ChainVerifier(reader, new HashChain(mapper));
                 List<String> citizens = citizen != null ? List.of(citizen) : reader.usernames();
-                Progress progress = new Progress(spec.commandLine().getErr(), citizens.size());
+                Progress progress = new Progress(err, citizens.size());
                 boolean valid = true;
                 for (String username : citizens) {
                     ChainVerifier.ChainVerification result = verifier.verify(username);
@@ -55,15 +93,22 @@ public final class AuditCommand {
                 }
                 progress.done();
                 out.println(valid ? "all hash chains are valid" : "BROKEN hash chains found");
-                return valid ? 0 : 3;
-            } catch (ConfigurationException e) {
-                spec.commandLine().getErr().println("cannot reach the database: " + e.getMessage());
-                return 1;
-            }
+                return valid ? 0 : BROKEN;
+            });
         }
     }
 
-    @Command(name = "replay", description = "Rebuild every audit view from the first event (runs the service on loopback while it works).")
+    @Command(name = "replay", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = {"Rebuild every audit view from the first event. It runs the service on loopback, on a free "
+                    + "port, while it works: it needs every store (the settings of serve).",
+                    "While the service runs, POST /audit/replay does the same."},
+            exitCodeListHeading = EXIT_CODES_HEADING,
+            exitCodeList = {"0:the views were rebuilt", "1:the service cannot start (the reason is on standard error), "
+                    + "e.g. it runs already on the same embedded data dir", EXIT_USAGE},
+            footerHeading = ENVIRONMENT_HEADING,
+            footer = {DATA_DIR, POSTGRES, POSTGRES_CREDENTIALS,
+                    "  SEHR_S3_ENDPOINT, SEHR_MONGODB_URI, ...   the other stores, as for serve",
+                    LOGS, STOP_FIRST})
     static final class Replay implements Callable<Integer> {
 
         @Spec
@@ -86,42 +131,10 @@ public final class AuditCommand {
                 out.println("audit views rebuilt from " + status.total() + " events");
                 return 0;
             } catch (ConfigurationException e) {
-                spec.commandLine().getErr().println("cannot start: " + e.getMessage());
+                spec.commandLine().getErr().println("cannot start: " + e.getMessage()
+                        + (e.getMessage().contains("in use") ? ". While the service runs, use POST /audit/replay with "
+                        + "an auditor token instead, or stop the service first." : ""));
                 return 1;
-            }
-        }
-    }
-
-    /** A progress bar on a terminal; silent when the output is not one. */
-    static final class Progress {
-        private static final int WIDTH = 40;
-        private final PrintWriter err;
-        private final long total;
-        private final boolean terminal = System.console() != null;
-        private long done;
-
-        Progress(PrintWriter err, long total) {
-            this.err = err;
-            this.total = Math.max(1, total);
-        }
-
-        void step() {
-            at(done + 1);
-        }
-
-        void at(long value) {
-            done = value;
-            if (terminal) {
-                int filled = (int) (WIDTH * Math.min(done, total) / total);
-                err.print("\r[" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + done + "/" + total);
-                err.flush();
-            }
-        }
-
-        void done() {
-            if (terminal) {
-                at(total);
-                err.println();
             }
         }
     }

@@ -9,9 +9,6 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 import eu.sehr.cloud.audit.compliance.AuditorDirectory;
-import eu.sehr.cloud.infra.ConfigurationException;
-import eu.sehr.cloud.infra.Database;
-import eu.sehr.cloud.infra.Settings;
 import eu.sehr.cloud.infra.Sql;
 import eu.sehr.cloud.infra.http.Names;
 import eu.sehr.cloud.security.PasswordHasher;
@@ -20,14 +17,47 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/**
- * {@code auditor add NAME}: provisions a compliance officer (or sets a new password). The password is read from
- * the terminal without echo, or as the first line of standard input, and stored only as an Argon2id hash.
- */
-@Command(name = "auditor", description = "Manage compliance officers.", subcommands = AuditorCommand.Add.class)
-public final class AuditorCommand {
+import static eu.sehr.cloud.cli.OperatorHelp.DATA_DIR;
+import static eu.sehr.cloud.cli.OperatorHelp.ENVIRONMENT_HEADING;
+import static eu.sehr.cloud.cli.OperatorHelp.EXIT_CODES_HEADING;
+import static eu.sehr.cloud.cli.OperatorHelp.EXIT_OK;
+import static eu.sehr.cloud.cli.OperatorHelp.EXIT_STORE;
+import static eu.sehr.cloud.cli.OperatorHelp.EXIT_USAGE;
+import static eu.sehr.cloud.cli.OperatorHelp.LOGS;
+import static eu.sehr.cloud.cli.OperatorHelp.POSTGRES;
+import static eu.sehr.cloud.cli.OperatorHelp.POSTGRES_CREDENTIALS;
+import static eu.sehr.cloud.cli.OperatorHelp.STOP_FIRST;
 
-    @Command(name = "add", description = "Add a compliance officer; the password is read from standard input.")
+/**
+ * {@code auditor add|list|remove}: the compliance officers, provisioned by the operator, never over HTTP. A password
+ * is read from the terminal without echo, or as the first line of standard input, and stored only as an Argon2id hash.
+ */
+@Command(name = "auditor", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Manage compliance officers (auditors): add, list, remove.",
+        subcommands = {AuditorCommand.Add.class, AuditorCommand.ListAuditors.class, AuditorCommand.Remove.class},
+        synopsisSubcommandLabel = "COMMAND")
+public final class AuditorCommand implements Callable<Integer> {
+
+    static final int NOT_FOUND = 4;
+    private static final String WHILE_RUNNING = "Stop the service first, then run this command again.";
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().getErr().println("auditor: missing the command (add, list or remove)");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = {"Add a compliance officer, or give an existing one a new password.",
+                    "The password (at least 12 characters) is read without echo from a terminal, or as the first line "
+                            + "of standard input: echo 'a long password' | ... auditor add carol"},
+            exitCodeListHeading = EXIT_CODES_HEADING,
+            exitCodeList = {EXIT_OK, EXIT_STORE, EXIT_USAGE + ", an invalid NAME or a too short password"},
+            footerHeading = ENVIRONMENT_HEADING, footer = {DATA_DIR, POSTGRES, POSTGRES_CREDENTIALS, LOGS, STOP_FIRST})
     static final class Add implements Callable<Integer> {
 
         private static final int MIN_PASSWORD = 12;
@@ -35,11 +65,11 @@ public final class AuditorCommand {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "NAME", description = "the auditor's username")
+        @Parameters(index = "0", paramLabel = "NAME", description = "the auditor's username (3 to 32 of a-z, 0-9 and single hyphens)")
         String name;
 
         @Override
-        public Integer call() throws IOException {
+        public Integer call() throws Exception {
             if (!Names.isUsername(name)) {
                 spec.commandLine().getErr().println("invalid name: 3 to 32 of a-z, 0-9 and single hyphens");
                 return 2;
@@ -51,15 +81,11 @@ public final class AuditorCommand {
             }
             String hash = new PasswordHasher().hash(new String(password));
             Arrays.fill(password, ' ');
-            try (Database database = Database.open(Settings.load())) {
+            return OperatorDatabase.run(spec.commandLine().getErr(), WHILE_RUNNING, database -> {
                 boolean added = new AuditorDirectory(new Sql(database.dataSource()::getConnection)).put(name, hash);
                 spec.commandLine().getOut().println(added ? "auditor " + name + " added" : "auditor " + name + " updated");
                 return 0;
-            } catch (ConfigurationException e) {
-                spec.commandLine().getErr().println("cannot reach the database: " + e.getMessage()
-                        + " (with the embedded default, stop the service first)");
-                return 1;
-            }
+            });
         }
 
         private static char[] readPassword() throws IOException {
@@ -71,6 +97,52 @@ public final class AuditorCommand {
             }
             String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
             return line == null ? null : line.toCharArray();
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = "Print the compliance officers' usernames, one a line, with the time each was added.",
+            exitCodeListHeading = EXIT_CODES_HEADING, exitCodeList = {EXIT_OK, EXIT_STORE, EXIT_USAGE},
+            footerHeading = ENVIRONMENT_HEADING, footer = {DATA_DIR, POSTGRES, POSTGRES_CREDENTIALS, LOGS, STOP_FIRST})
+    static final class ListAuditors implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            return OperatorDatabase.run(spec.commandLine().getErr(), WHILE_RUNNING, database -> {
+                new AuditorDirectory(new Sql(database.dataSource()::getConnection)).list()
+                        .forEach(auditor -> spec.commandLine().getOut().println(auditor.username() + "\t" + auditor.addedOn()));
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = {"Remove a compliance officer: their tokens are refused from the next request on.",
+                    "Their past actions stay in the event store."},
+            exitCodeListHeading = EXIT_CODES_HEADING,
+            exitCodeList = {EXIT_OK, EXIT_STORE, EXIT_USAGE, "4:no auditor has this name"},
+            footerHeading = ENVIRONMENT_HEADING, footer = {DATA_DIR, POSTGRES, POSTGRES_CREDENTIALS, LOGS, STOP_FIRST})
+    static final class Remove implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "the auditor's username")
+        String name;
+
+        @Override
+        public Integer call() throws Exception {
+            return OperatorDatabase.run(spec.commandLine().getErr(), WHILE_RUNNING, database -> {
+                if (!new AuditorDirectory(new Sql(database.dataSource()::getConnection)).remove(name)) {
+                    spec.commandLine().getErr().println("no auditor is named " + name);
+                    return NOT_FOUND;
+                }
+                spec.commandLine().getOut().println("auditor " + name + " removed");
+                return 0;
+            });
         }
     }
 }

@@ -29,7 +29,9 @@ import picocli.CommandLine.Spec;
  * ({@code hco-key.pem}, owner-readable only). {@code dev-pki assertion} then prints signed HCO assertions for
  * {@code POST /hcp/requestaccess}, whose {@code iss} is the certificate's organisation. Not for production.
  */
-@Command(name = "dev-pki", mixinStandardHelpOptions = true,
+@Command(name = "dev-pki", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:written", "1:DIR already holds a PKI (see --force), or cannot be written", "2:wrong command line"},
         description = {"Create a demo CA and HCO certificate for trying emergency access (not for production).",
                 "Writes DIR/ca.pem, DIR/hco.pem and DIR/hco-key.pem."},
         subcommands = DevPki.Assertion.class)
@@ -113,7 +115,9 @@ public final class DevPki implements Callable<Integer> {
      * {@code dev-pki assertion}: prints a freshly signed HCO assertion (ES256, x5c = the chain in {@code hco.pem})
      * for one healthcare professional, and nothing else, so that a shell can embed it in a request.
      */
-    @Command(name = "assertion", mixinStandardHelpOptions = true,
+    @Command(name = "assertion", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:printed", "1:DIR/hco.pem or DIR/hco-key.pem is missing or unreadable", "2:wrong command line"},
             description = "Print a signed HCO assertion (JWS, valid 5 minutes) made with DIR/hco.pem and DIR/hco-key.pem.")
     static final class Assertion implements Callable<Integer> {
 

@@ -1,5 +1,7 @@
 package eu.sehr.cloud.extensions;
 
+import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -9,6 +11,7 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.sehr.cloud.infra.StoreUnavailableException;
+import eu.sehr.cloud.operations.DependencyOutage;
 import org.apache.camel.ProducerTemplate;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -34,12 +37,20 @@ public class ExtensionEvents {
 
     private final Function<String, Optional<String>> usernameOf;
     private final ObjectMapper mapper;
+    private final DependencyOutage consumers;
     private final CompletableFuture<ProducerTemplate> routes = new CompletableFuture<>();
 
     /** @param usernameOf the username of an account id ({@link CitizenNames#usernameOf}) */
     public ExtensionEvents(Function<String, Optional<String>> usernameOf, ObjectMapper mapper) {
+        this(usernameOf, mapper, new DependencyOutage("the extension consumers", "the " + PROCESSING_GROUP + " processor",
+                Clock.systemUTC()));
+    }
+
+    /** @param consumers the deliveries: one log line while a consumer fails, and retries that back off */
+    public ExtensionEvents(Function<String, Optional<String>> usernameOf, ObjectMapper mapper, DependencyOutage consumers) {
         this.usernameOf = usernameOf;
         this.mapper = mapper;
+        this.consumers = consumers;
     }
 
     public void connect(ProducerTemplate template) {
@@ -51,7 +62,8 @@ public class ExtensionEvents {
     void on(Object payload, EventMessage<?> message, TrackingToken token) {
         String account = PublicEvent.accountOf(message);
         String citizen = account == null ? null : usernameOf.apply(account).orElse(null);
-        routes().sendBody(ENDPOINT, PublicEvent.of(message, position(token), citizen, mapper));
+        Map<String, Object> event = PublicEvent.of(message, position(token), citizen, mapper);
+        consumers.run(() -> routes().sendBody(ENDPOINT, event));
     }
 
     private static Long position(TrackingToken token) {

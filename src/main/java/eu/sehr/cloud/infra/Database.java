@@ -28,9 +28,9 @@ public final class Database implements AutoCloseable {
 
     public static Database open(Settings settings) {
         EmbeddedPostgresServer embedded = null;
+        var url = settings.find("sehr.postgres.url");
         try {
             HikariConfig config = new HikariConfig();
-            var url = settings.find("sehr.postgres.url");
             if (url.isPresent()) {
                 config.setJdbcUrl(url.get());
                 config.setUsername(settings.get("sehr.postgres.user"));
@@ -54,8 +54,7 @@ public final class Database implements AutoCloseable {
             if (e instanceof ConfigurationException configuration) {
                 throw configuration;
             }
-            throw new ConfigurationException("cannot open PostgreSQL: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")), e);
+            throw StoreFailure.of("the event store (PostgreSQL)", url.orElse(settings.dataDir().resolve("postgres").toString()), url.isPresent() ? "sehr.postgres.url" : "the embedded PostgreSQL, sehr.postgres.url empty", e);
         }
     }
 

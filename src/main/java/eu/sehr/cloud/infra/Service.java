@@ -1,9 +1,6 @@
 package eu.sehr.cloud.infra;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +33,7 @@ import eu.sehr.cloud.audit.steps.CitizenAuditTrail;
 import eu.sehr.cloud.extensions.CitizenNames;
 import eu.sehr.cloud.extensions.ExtensionEvents;
 import eu.sehr.cloud.infra.axon.AxonSetup;
+import eu.sehr.cloud.operations.DependencyOutage;
 import eu.sehr.cloud.operations.EventAppendCounter;
 import eu.sehr.cloud.operations.HealthSteps;
 import eu.sehr.cloud.operations.Metrics;
@@ -111,7 +109,12 @@ public final class Service implements AutoCloseable {
 
     public static Service start(Settings settings) {
         long started = System.nanoTime();
-        requireFreePort(settings.get("sehr.host"), settings.getInt("sehr.port"));
+        SettingsCheck.check(settings, System.getenv());
+        Clock clock = Clock.systemUTC();
+        // the files that settings name are read before any store starts
+        HcoTrust hcoTrust = HcoTrust.fromPath(settings.find("sehr.hco.trust-anchors").map(Path::of),
+                settings.find("sehr.hco.crls").map(Path::of), HcoCertificateProfile.of(
+                        settings.find("sehr.hco.required-eku"), settings.find("sehr.hco.certificate-policies")), clock);
         Stores stores = Stores.open(settings);
         Configuration axon = null;
         Main camel = null;
@@ -121,7 +124,6 @@ public final class Service implements AutoCloseable {
         TransparencyLog transparencyLog = null;
         try {
             ObjectMapper mapper = Json.newMapper();
-            Clock clock = Clock.systemUTC();
             JdbcTransactions transactions = new JdbcTransactions(stores.dataSource());
             Sql sql = new Sql(transactions);
             HashChain chain = new HashChain(mapper);
@@ -131,9 +133,13 @@ public final class Service implements AutoCloseable {
             RecordStore store = new RecordStore(stores.minio(), stores.bucket());
             RecordCatalogue catalogue = new RecordCatalogue(sql, store::discard);
             OpenAccesses openAccesses = new OpenAccesses(sql);
-            AuditViews auditViews = new AuditViews();
+            AuditViews auditViews = new AuditViews(new DependencyOutage("MongoDB (the audit views) at "
+                    + settings.find("sehr.mongodb.uri").map(Redacted::url).orElse("the embedded server"),
+                    "the " + CitizenAuditProjection.PROCESSING_GROUP + " processor", clock));
             // extension hooks (routes/api/extensions.camel.yaml): a processor of its own, only when a consumer is configured
-            ExtensionEvents extensionEvents = new ExtensionEvents(new CitizenNames(sql)::usernameOf, mapper);
+            ExtensionEvents extensionEvents = new ExtensionEvents(new CitizenNames(sql)::usernameOf, mapper,
+                    new DependencyOutage("the extension consumers " + settings.find("sehr.extensions.event-consumers")
+                            .orElse(""), "the " + ExtensionEvents.PROCESSING_GROUP + " processor", clock));
             List<Object> projections = settings.find("sehr.extensions.event-consumers").isPresent()
                     ? List.of(new CitizenAuditProjection(auditViews), extensionEvents)
                     : List.of(new CitizenAuditProjection(auditViews));
@@ -168,9 +174,6 @@ public final class Service implements AutoCloseable {
             ProjectionFreshness freshness = new ProjectionFreshness(sql, axon.serializer(), axon.eventProcessingConfiguration(),
                     CitizenAuditProjection.PROCESSING_GROUP, CitizenAuditProjection.class,
                     settings.getDuration("sehr.audit.read-your-writes-wait"));
-            HcoTrust hcoTrust = HcoTrust.fromPath(settings.find("sehr.hco.trust-anchors").map(Path::of),
-                    settings.find("sehr.hco.crls").map(Path::of), HcoCertificateProfile.of(
-                            settings.find("sehr.hco.required-eku"), settings.find("sehr.hco.certificate-policies")), clock);
             sweeper = new AccessEndSweeper(openAccesses, commands, clock);
             sweeper.start(settings.getDuration("sehr.hco.sweep-interval"));
 
@@ -214,7 +217,8 @@ public final class Service implements AutoCloseable {
                     Map.entry("metrics", metrics),
                     Map.entry("logSteps", transparencyLog.steps(commands)),
                     Map.entry("auditReceipts", transparencyLog.receipts()),
-                    Map.entry("logVerification", transparencyLog.verification(eventReader, auditViews::read, freshness::covers)));
+                    Map.entry("logVerification", transparencyLog.verification(eventReader, auditViews::read, freshness::covers)),
+                    Map.entry("metricsRegistry", Metrics.newRegistry()));
             beans.forEach(camel::bind);
             camel.start();
             if (camel.getCamelContext() == null || !camel.getCamelContext().isStarted()) {
@@ -256,19 +260,6 @@ public final class Service implements AutoCloseable {
             }
             stores.close();
             throw e;
-        }
-    }
-
-    /** A taken port fails the start with a clear reason before any store is opened. */
-    private static void requireFreePort(String host, int port) {
-        if (port == 0) {
-            return;
-        }
-        try (ServerSocket probe = new ServerSocket()) {
-            probe.setReuseAddress(true);
-            probe.bind(new InetSocketAddress(host, port));
-        } catch (IOException e) {
-            throw new ConfigurationException("port " + port + " on " + host + " is already in use (set sehr.port)");
         }
     }
 

@@ -13,8 +13,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import eu.sehr.cloud.infra.embedded.EmbeddedMongoServer;
 import eu.sehr.cloud.infra.embedded.EmbeddedObjectStorage;
 import io.minio.BucketExistsArgs;
+import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
+import io.minio.Result;
+import io.minio.messages.Item;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
@@ -52,9 +55,14 @@ public final class Stores implements AutoCloseable {
         try {
             Database database = Database.open(settings);
             opened.add(database);
-            MinioClient minio = objectStorage(settings, opened);
+            ObjectStorageEndpoint storage = objectStorageEndpoint(settings, opened);
+            MinioClient minio = objectStorage(settings, storage);
             String bucket = settings.get("sehr.s3.bucket");
-            ensureBucket(minio, bucket);
+            try {
+                ensureBucket(minio, bucket);
+            } catch (Exception e) {
+                throw StoreFailure.of("object storage", storage.url(), storage.setting(), e);
+            }
             MongoClient mongo = mongo(settings, opened);
             return new Stores(opened, database.dataSource(), minio, bucket, mongo);
         } catch (ConfigurationException e) {
@@ -87,22 +95,23 @@ public final class Stores implements AutoCloseable {
         closeAll(opened);
     }
 
-    private static MinioClient objectStorage(Settings settings, List<AutoCloseable> opened) throws Exception {
-        String endpoint;
-        String accessKey;
-        String secretKey;
+    /** Where the object storage is, and which setting said so (for messages). */
+    private record ObjectStorageEndpoint(String url, String accessKey, String secretKey, String setting) {
+    }
+
+    private static ObjectStorageEndpoint objectStorageEndpoint(Settings settings, List<AutoCloseable> opened) throws Exception {
         var configured = settings.find("sehr.s3.endpoint");
         if (configured.isPresent()) {
-            endpoint = configured.get();
-            accessKey = settings.get("sehr.s3.access-key");
-            secretKey = settings.get("sehr.s3.secret-key");
-        } else {
-            EmbeddedObjectStorage storage = EmbeddedObjectStorage.start(settings.dataDir().resolve("objects"));
-            opened.add(storage);
-            endpoint = storage.endpoint();
-            accessKey = storage.accessKey();
-            secretKey = storage.secretKey();
+            return new ObjectStorageEndpoint(configured.get(), settings.get("sehr.s3.access-key"),
+                    settings.get("sehr.s3.secret-key"), "sehr.s3.endpoint");
         }
+        EmbeddedObjectStorage storage = EmbeddedObjectStorage.start(settings.dataDir().resolve("objects"));
+        opened.add(storage);
+        return new ObjectStorageEndpoint(storage.endpoint(), storage.accessKey(), storage.secretKey(),
+                "the embedded S3Proxy, sehr.s3.endpoint empty");
+    }
+
+    private static MinioClient objectStorage(Settings settings, ObjectStorageEndpoint endpoint) {
         // one S3 host serves every request: let as many calls run and connections stay open as requests may need
         // (OkHttp's defaults, 5 calls per host and 5 idle connections, queue requests and churn connections)
         Dispatcher dispatcher = new Dispatcher();
@@ -116,7 +125,7 @@ public final class Stores implements AutoCloseable {
                 .writeTimeout(STORAGE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
                 .retryOnConnectionFailure(false)
                 .build();
-        return MinioClient.builder().endpoint(endpoint).credentials(accessKey, secretKey)
+        return MinioClient.builder().endpoint(endpoint.url()).credentials(endpoint.accessKey(), endpoint.secretKey())
                 .region(settings.get("sehr.s3.region")).httpClient(http).build();
     }
 
@@ -124,6 +133,11 @@ public final class Stores implements AutoCloseable {
         if (!minio.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
             minio.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
             LOG.info("Created the object storage bucket {}", bucket);
+        }
+        // a listing needs an S3 answer (XML): any web server answers the existence check above with 200
+        for (Result<Item> item : minio.listObjects(ListObjectsArgs.builder().bucket(bucket).maxKeys(1).build())) {
+            item.get();
+            break;
         }
     }
 

@@ -10,6 +10,10 @@ import java.util.function.Supplier;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.camel.CamelContext;
 
@@ -20,6 +24,14 @@ import org.apache.camel.CamelContext;
  */
 public final class Metrics {
 
+    /** Descriptions (Prometheus HELP) of the meters that Camel registers without one. */
+    private static final Map<String, String> CAMEL_METER_HELP = Map.of(
+            "app.info", "Camel's version, context name and runtime of this replica (always 1)",
+            "camel.exchange.event.notifier", "time of exchanges sent to endpoints, by endpoint (Camel's event notifier)",
+            "camel.routes.added", "routes added to the Camel context",
+            "camel.routes.reloaded", "routes reloaded in the Camel context",
+            "camel.routes.running", "routes running in the Camel context");
+
     private final Supplier<CamelContext> camel;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final List<DoubleSupplier> countedElsewhere = new CopyOnWriteArrayList<>();
@@ -27,6 +39,25 @@ public final class Metrics {
     /** The Camel context may not be started yet: the registry is looked up when first needed. */
     public Metrics(Supplier<CamelContext> camel) {
         this.camel = camel;
+    }
+
+    /**
+     * The registry for Camel to use (bound as {@code metricsRegistry} before Camel starts): Camel registers
+     * {@code app.info} and a few route meters without a description, so Prometheus showed them without HELP; this
+     * registry gives them one.
+     */
+    public static PrometheusMeterRegistry newRegistry() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.config().meterFilter(new MeterFilter() {
+            @Override
+            public Meter.Id map(Meter.Id id) {
+                String help = CAMEL_METER_HELP.get(id.getName());
+                return help != null && (id.getDescription() == null || id.getDescription().isBlank())
+                        ? new Meter.Id(id.getName(), Tags.of(id.getTags()), id.getBaseUnit(), help, id.getType())
+                        : id;
+            }
+        });
+        return registry;
     }
 
     public String scrape() {

@@ -89,7 +89,7 @@ class DeploymentManifestsTest {
         return propertyKey.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
-    private static List<HasMetadata> parseManifests() throws IOException {
+    static List<HasMetadata> parseManifests() throws IOException {
         List<Path> files;
         try (Stream<Path> listing = Files.list(K8S)) {
             files = listing.filter(p -> p.getFileName().toString().endsWith(".yaml"))
@@ -162,7 +162,7 @@ class DeploymentManifestsTest {
     }
 
     /** Whether a label selector (matchLabels and matchExpressions) selects a pod with these labels. */
-    private static boolean selects(LabelSelector selector, Map<String, String> labels) {
+    static boolean selects(LabelSelector selector, Map<String, String> labels) {
         if (selector == null) {
             return false;
         }

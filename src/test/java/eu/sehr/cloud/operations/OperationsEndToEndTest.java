@@ -56,6 +56,34 @@ class OperationsEndToEndTest {
     }
 
     @Test
+    void should_name_every_route_and_describe_every_metric() {
+        api.get("/openapi.json", null).expect(200);
+        String metrics = api.get("/metrics", null).expect(200).text();
+        assertThat(metrics).doesNotContainPattern("routeId=\"route[0-9]+\"").contains("routeId=\"operations-openapi\"");
+        assertThat(metrics.lines().filter(line -> line.startsWith("# HELP ")))
+                .as("metrics without a description").noneMatch(line -> line.split(" ", 4).length < 4
+                        || line.split(" ", 4)[3].isBlank());
+    }
+
+    @Test
+    void should_serve_every_metric_that_the_grafana_dashboard_queries() throws Exception {
+        // meters that count something appear with their first count
+        api.get("/citizen/buckets", null).expectError(401);
+        Api.Citizen citizen = api.newCitizen();
+        api.signConsent(citizen.token(), "cloud").expect(200);
+        api.upload("/citizen/upload", citizen.token(), "DASHBOARD", new byte[512]).expect(201);
+        api.get("/citizen/" + citizen.username() + "/DASHBOARD", citizen.token()).expect(200);
+        String metrics = api.get("/metrics", null).expect(200).text();
+        JsonNode dashboard = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(java.nio.file.Path.of("deploy", "grafana", "sehr-cloud.json").toFile());
+        java.util.regex.Matcher names = java.util.regex.Pattern.compile("\\b((?:sehr|camel|jvm)_[a-z_]+)")
+                .matcher(dashboard.findValues("expr").toString());
+        while (names.find()) {
+            assertThat(metrics).as("metric %s of the dashboard", names.group(1)).contains(names.group(1));
+        }
+    }
+
+    @Test
     void should_serve_a_valid_openapi_document_with_every_rest_route_schemas_errors_and_bearer_security() {
         Api.Response document = api.get("/openapi.json", null).expect(200);
         SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(document.text());

@@ -1,5 +1,7 @@
 package eu.sehr.cloud.audit.compliance;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import eu.sehr.cloud.infra.Sql;
@@ -27,5 +29,20 @@ public final class AuditorDirectory {
     public Optional<String> passwordHash(String username) {
         return sql.first("SELECT password_hash FROM auditor_account WHERE username = ?", s -> s.setString(1, username),
                 row -> row.getString(1));
+    }
+
+    /** Every auditor, by username. */
+    public List<Auditor> list() {
+        return sql.list("SELECT username, created_at FROM auditor_account ORDER BY username", s -> { },
+                row -> new Auditor(row.getString(1), row.getTimestamp(2).toInstant()));
+    }
+
+    /** Removes an auditor; false when there was none of that name. */
+    public boolean remove(String username) {
+        return sql.update("DELETE FROM auditor_account WHERE username = ?", s -> s.setString(1, username)) > 0;
+    }
+
+    /** A provisioned auditor: the username and when it was first added. */
+    public record Auditor(String username, Instant addedOn) {
     }
 }

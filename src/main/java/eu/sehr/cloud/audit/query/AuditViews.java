@@ -1,5 +1,6 @@
 package eu.sehr.cloud.audit.query;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -11,6 +12,7 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import eu.sehr.cloud.infra.StoreUnavailableException;
+import eu.sehr.cloud.operations.DependencyOutage;
 import org.apache.camel.ProducerTemplate;
 import org.bson.Document;
 
@@ -24,6 +26,16 @@ public final class AuditViews {
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
     private final CompletableFuture<ProducerTemplate> routes = new CompletableFuture<>();
+    private final DependencyOutage mongo;
+
+    public AuditViews() {
+        this(new DependencyOutage("MongoDB (the audit views)", "the audit view projection", Clock.systemUTC()));
+    }
+
+    /** @param mongo the projection's writes: one log line while MongoDB is away, and retries that back off */
+    public AuditViews(DependencyOutage mongo) {
+        this.mongo = mongo;
+    }
 
     public void connect(ProducerTemplate template) {
         routes.complete(template);
@@ -38,15 +50,15 @@ public final class AuditViews {
                 .<WriteModel<Document>>map(entry -> new ReplaceOneModel<>(Filters.eq("_id", entry.eventId()),
                         new Document(entry.document()), UPSERT))
                 .toList();
-        routes().sendBody("direct:audit-view-save", writes);
+        mongo.run(() -> routes().sendBody("direct:audit-view-save", writes));
     }
 
     public void removeAccount(String accountId) {
-        routes().sendBody("direct:audit-view-remove", new Document("account", accountId));
+        mongo.run(() -> routes().sendBody("direct:audit-view-remove", new Document("account", accountId)));
     }
 
     public void clear() {
-        routes().sendBody("direct:audit-view-remove", new Document());
+        mongo.run(() -> routes().sendBody("direct:audit-view-remove", new Document()));
     }
 
     /** The lines of one account's view, in event-store order. */

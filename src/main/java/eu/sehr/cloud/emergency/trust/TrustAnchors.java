@@ -119,7 +119,8 @@ public final class TrustAnchors {
             try {
                 read = reader.read(file);
             } catch (IOException | GeneralSecurityException | RuntimeException e) {
-                throw new ConfigurationException(setting + ": cannot read " + file, e);
+                throw new ConfigurationException(setting + ": " + file.toAbsolutePath() + " is not a PEM or DER file of "
+                        + "X.509 items, or cannot be read (" + e.getClass().getSimpleName() + ")", e);
             }
             if (read.isEmpty()) {
                 throw new ConfigurationException(setting + ": " + file + " holds nothing usable");

@@ -36,6 +36,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** On {@code port}, or on a free port when it is 0. */
     public static EmbeddedPostgresServer start(Path directory, int port) throws IOException {
         Files.createDirectories(directory.getParent());
+        DataDirGuard.prepare(directory);
         Path passwordFile = passwordFile(directory);
         if (Files.exists(directory.resolve("postgresql.conf")) && !Files.exists(passwordFile)
                 && HostBasedAccess.isInPlace(directory)) {
