@@ -21,9 +21,24 @@ final class EmergencyRequests {
         this.ca = ca;
     }
 
+    static final String JUSTIFICATION = "unconscious patient admitted to the emergency department";
+
     /** An assertion for this HCP, signed by the HCO now, with the test CA in x5c. */
     String assertion(CertifiedKey hco, String hcpName) {
-        return signer(hco, Clock.systemUTC()).sign(hcpName);
+        return assertion(hco, hcpName, JUSTIFICATION);
+    }
+
+    String assertion(CertifiedKey hco, String hcpName, String justification) {
+        return signer(hco, Clock.systemUTC()).sign(hcpName, justification);
+    }
+
+    /** A compliance officer provisioned in the service's database, logged in: the auditor token. */
+    static String auditorToken(Api api, javax.sql.DataSource dataSource) {
+        String name = "officer-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        new eu.sehr.cloud.audit.compliance.AuditorDirectory(new eu.sehr.cloud.infra.Sql(dataSource::getConnection))
+                .put(name, new eu.sehr.cloud.security.PasswordHasher().hash("compliance officer password"));
+        return api.postJson("/auditor/login", null, Api.credentials(name, "compliance officer password"))
+                .expect(200).json().get("token").asText();
     }
 
     HcoAssertionSigner signer(CertifiedKey hco, Clock clock) {

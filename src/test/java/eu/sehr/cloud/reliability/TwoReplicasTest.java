@@ -303,7 +303,7 @@ class TwoReplicasTest {
     private static String assertion(String hcpName) {
         DevCertificates certificates = new DevCertificates(Clock.systemUTC());
         CertifiedKey hospital = certificates.hco("St Mary Hospital", hcoCa);
-        return HcoAssertionSigner.of(hospital, List.of(hcoCa.certificate()), Clock.systemUTC()).sign(hcpName);
+        return HcoAssertionSigner.of(hospital, List.of(hcoCa.certificate()), Clock.systemUTC()).sign(hcpName, "unconscious patient admitted to the emergency department");
     }
 
     private static byte[] bytes(String text) {

@@ -6,10 +6,10 @@ import eu.sehr.cloud.storage.ObjectKeys;
 
 /**
  * What is known of one stored record; {@code version} names the stored version that downloads read (null for a
- * record stored before versions existed).
+ * record stored before versions existed); {@code emergencyVisible} false when the citizen hid it from emergency access.
  */
 public record RecordEntry(String bucket, String object, long size, String contentType, String sha256, Instant dateAdded,
-                          String version) {
+                          String version, boolean emergencyVisible) {
 
     /** Where this version's bytes are in object storage. */
     public String storageKey() {
