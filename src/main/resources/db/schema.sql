@@ -148,3 +148,42 @@ CREATE TABLE IF NOT EXISTS log_key (
     vkey     VARCHAR(512) PRIMARY KEY,
     added_at TIMESTAMPTZ  NOT NULL
 );
+-- Every emergency access with its justification, its end, the citizen's review and the compliance officer's
+-- decision: GET /citizen/emergency and the dispute queue (GET /audit/disputes); kept in the same transaction as the
+-- emergency events.
+CREATE TABLE IF NOT EXISTS emergency_access (
+    access_id        VARCHAR(36)  PRIMARY KEY,
+    account_id       VARCHAR(36)  NOT NULL,
+    hco_name         VARCHAR(256) NOT NULL,
+    hcp_name         VARCHAR(256) NOT NULL,
+    justification    TEXT,
+    granted_on       TIMESTAMPTZ  NOT NULL,
+    expires_on       TIMESTAMPTZ  NOT NULL,
+    ended_on         TIMESTAMPTZ,
+    end_reason       VARCHAR(20),
+    review_verdict   VARCHAR(12),
+    review_comment   TEXT,
+    reviewed_on      TIMESTAMPTZ,
+    decision         VARCHAR(12),
+    decision_comment TEXT,
+    decided_on       TIMESTAMPTZ,
+    decided_by       VARCHAR(64)
+);
+CREATE INDEX IF NOT EXISTS emergency_access_by_account ON emergency_access (account_id, granted_on);
+CREATE INDEX IF NOT EXISTS emergency_access_disputes ON emergency_access (reviewed_on) WHERE review_verdict = 'disputed';
+
+-- Records the citizen keeps out of emergency access (EHDS Art. 8): HCPs neither list nor read them.
+ALTER TABLE health_record ADD COLUMN IF NOT EXISTS emergency_visible BOOLEAN NOT NULL DEFAULT TRUE;
+
+-- Notifications of emergency accesses granted, ended and decided, written in the same transaction as their event and
+-- delivered at least once by routes/api/notifications.camel.yaml; a row is removed when delivered, or kept with
+-- given_up_at once sehr.notify.retry-for has passed. The body holds no record names and no justification.
+CREATE TABLE IF NOT EXISTS notification_outbox (
+    id              VARCHAR(36)  PRIMARY KEY,
+    body            TEXT         NOT NULL,
+    created_at      TIMESTAMPTZ  NOT NULL,
+    next_attempt_at TIMESTAMPTZ  NOT NULL,
+    attempts        INTEGER      NOT NULL DEFAULT 0,
+    given_up_at     TIMESTAMPTZ
+);
+CREATE INDEX IF NOT EXISTS notification_outbox_due ON notification_outbox (next_attempt_at) WHERE given_up_at IS NULL;

@@ -100,13 +100,14 @@ public final class DevPki implements Callable<Integer> {
         out.println("  (or -Dsehr.hco.trust-anchors=" + ca.toAbsolutePath() + ")");
         out.println();
         out.println("Sign an HCO assertion for a healthcare professional (valid 5 minutes, usable once):");
-        out.println("  java -jar target/sehr-cloud.jar dev-pki assertion --dir " + dir + " --hcp-name 'Dr House'");
+        out.println("  java -jar target/sehr-cloud.jar dev-pki assertion --dir " + dir + " --hcp-name 'Dr House' \\\n"
+                + "      --justification 'unconscious patient admitted to the emergency department'");
         out.println();
         out.println("Request emergency access with a citizen's emergencyToken:");
         out.println("  curl -s -X POST $B/hcp/requestaccess -H \"Authorization: Bearer $EMERGENCY_TOKEN\" \\");
         out.println("    -H 'Content-Type: application/json' \\");
         out.println("    -d \"{\\\"hcoAssertion\\\":\\\"$(java -jar target/sehr-cloud.jar dev-pki assertion --dir "
-                + dir + " --hcp-name 'Dr House')\\\"}\"");
+                + dir + " --hcp-name 'Dr House' --justification 'unconscious patient in the ED')\\\"}\"");
         out.flush();
         return 0;
     }
@@ -132,11 +133,19 @@ public final class DevPki implements Callable<Integer> {
                 description = "The healthcare professional's name (the sub claim).")
         private String hcpName;
 
+        @Option(names = "--justification", required = true, paramLabel = "TEXT",
+                description = "Why the professional needs the records (1 to 500 characters; shown to the citizen).")
+        private String justification;
+
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
             if (hcpName.isBlank()) {
                 err.println("dev-pki assertion: --hcp-name must not be blank");
+                return 2;
+            }
+            if (justification.isBlank() || justification.codePointCount(0, justification.length()) > 500) {
+                err.println("dev-pki assertion: --justification must be 1 to 500 characters");
                 return 2;
             }
             List<X509Certificate> chain;
@@ -154,7 +163,7 @@ public final class DevPki implements Callable<Integer> {
                 return 1;
             }
             PrintWriter out = spec.commandLine().getOut();
-            out.println(signer.sign(hcpName));
+            out.println(signer.sign(hcpName, justification));
             out.flush();
             return 0;
         }

@@ -43,7 +43,9 @@ import ca.uhn.fhir.context.FhirContext;
 import eu.sehr.cloud.consent.fhir.ConsentDocuments;
 import eu.sehr.cloud.consent.steps.ConsentSteps;
 import eu.sehr.cloud.consent.steps.RequireConsent;
+import eu.sehr.cloud.emergency.EmergencyBeans;
 import eu.sehr.cloud.emergency.query.OpenAccesses;
+import eu.sehr.cloud.notifications.NotificationBeans;
 import eu.sehr.cloud.emergency.steps.AccessEndSweeper;
 import eu.sehr.cloud.emergency.steps.RequestAccess;
 import eu.sehr.cloud.emergency.trust.HcoCertificateProfile;
@@ -145,9 +147,12 @@ public final class Service implements AutoCloseable {
                     : List.of(new CitizenAuditProjection(auditViews));
             EventAppendCounter appendCounter = new EventAppendCounter();
             transparencyLog = TransparencyLog.create(settings, transactions, mapper);
+            EmergencyBeans emergency = new EmergencyBeans(sql, clock);
+            NotificationBeans notifications = new NotificationBeans(settings, sql, mapper, clock);
             axon = AxonSetup.start(transactions, mapper, new AxonSetup.Handlers(
                     List.of(c -> new Registration(c.repository(CitizenAccount.class), directory, chain)),
-                    List.of(directory, bucketRegistry, catalogue, openAccesses),
+                    Lists.concat(List.of(directory, bucketRegistry, catalogue, openAccesses),
+                            emergency.synchronousHandlers(), notifications.synchronousHandlers()),
                     projections,
                     List.of(chain), new MultiMessageMonitor<>(appendCounter, transparencyLog.receiptMonitor())),
                     settings.find("sehr.node-id").orElse(ManagementFactory.getRuntimeMXBean().getName()),
@@ -206,7 +211,7 @@ public final class Service implements AutoCloseable {
                     Map.entry("readRecords", new ReadRecords(access, catalogue, store,
                             bytes -> metrics.count("sehr_record_bytes_downloaded", "record bytes sent by the gateway", bytes))),
                     Map.entry("auditMongo", stores.mongo()),
-                    Map.entry("citizenAuditTrail", new CitizenAuditTrail(freshness, auditViews, commands)),
+                    Map.entry("citizenAuditTrail", new CitizenAuditTrail(freshness, auditViews, commands, emergency.accessStates())),
                     Map.entry("auditorLogin", new AuditorLogin(bodies, auditors, hasher, throttle, tokens,
                             axon.eventGateway(), settings.getDuration("sehr.token.auditor-ttl"))),
                     Map.entry("complianceSteps", new ComplianceSteps(eventReader, new ChainVerifier(eventReader, chain),
@@ -220,6 +225,8 @@ public final class Service implements AutoCloseable {
                     Map.entry("logVerification", transparencyLog.verification(eventReader, auditViews::read, freshness::covers)),
                     Map.entry("metricsRegistry", Metrics.newRegistry()));
             beans.forEach(camel::bind);
+            emergency.pipelineBeans(commands, bodies, access, catalogue, openAccesses).forEach(camel::bind);
+            notifications.pipelineBeans(signingKey).forEach(camel::bind);
             camel.start();
             if (camel.getCamelContext() == null || !camel.getCamelContext().isStarted()) {
                 throw new ConfigurationException("the HTTP server did not start (is port " + settings.get("sehr.port") + " free?)");
@@ -229,6 +236,7 @@ public final class Service implements AutoCloseable {
             server.router().route().order(Integer.MIN_VALUE + 4).handler(transparencyLog.receipts());
             auditViews.connect(camel.getCamelContext().createProducerTemplate());
             extensionEvents.connect(camel.getCamelContext().createProducerTemplate());
+            notifications.registerMetrics(metrics);
             metrics.counter("sehr_events_appended", "events appended to the event store by this replica", appendCounter::appended);
             metrics.gauge("sehr_audit_projection_lag_events", "events the citizen audit view is behind the event store",
                     () -> Math.max(0, eventReader.headPosition() - Math.max(0, freshness.position().orElse(0))));

@@ -80,7 +80,7 @@ class AuditEndToEndTest {
         api.get("/citizen/" + citizen.username() + "/PATIENT_SUMMARY", citizen.token()).expect(200);
         String emergencyToken = api.signConsent(citizen.token(), "hco").expect(200).json().get("emergencyToken").asText();
         CertifiedKey hospital = new DevCertificates(Clock.systemUTC()).hco("St Mary Hospital", started.hcoCa());
-        String assertion = HcoAssertionSigner.of(hospital, List.of(started.hcoCa().certificate()), Clock.systemUTC()).sign("Dr House");
+        String assertion = HcoAssertionSigner.of(hospital, List.of(started.hcoCa().certificate()), Clock.systemUTC()).sign("Dr House", "unconscious patient admitted to the emergency department");
         String hcpToken = api.postJson("/hcp/requestaccess", emergencyToken, "{\"hcoAssertion\":\"" + assertion + "\"}")
                 .expect(200).json().get("hcoEmergencyToken").asText();
         api.get("/hcp/" + citizen.username() + "/PATIENT_SUMMARY", hcpToken).expect(200);

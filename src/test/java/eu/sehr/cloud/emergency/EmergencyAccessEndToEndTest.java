@@ -102,7 +102,7 @@ class EmergencyAccessEndToEndTest {
         String otherEmergencyToken = api.signConsent(other.token(), "hco").expect(200).json().get("emergencyToken").asText();
         Instant tenSecondsAfterExpiry = Instant.now().minus(HcoAssertionSigner.LIFETIME).minusSeconds(10);
         String expired = HcoAssertionSigner.of(hospital, List.of(started.hcoCa().certificate()),
-                Clock.fixed(tenSecondsAfterExpiry, ZoneOffset.UTC)).sign("Dr House");
+                Clock.fixed(tenSecondsAfterExpiry, ZoneOffset.UTC)).sign("Dr House", "unconscious patient admitted to the emergency department");
 
         requestAccess(emergencyToken, expired).expect(200);
         requestAccess(emergencyToken, expired).expectError(403);
@@ -148,7 +148,7 @@ class EmergencyAccessEndToEndTest {
     }
 
     private String assertion(CertifiedKey hco, String hcpName) {
-        return HcoAssertionSigner.of(hco, List.of(started.hcoCa().certificate()), Clock.systemUTC()).sign(hcpName);
+        return HcoAssertionSigner.of(hco, List.of(started.hcoCa().certificate()), Clock.systemUTC()).sign(hcpName, "unconscious patient admitted to the emergency department");
     }
 
     private static byte[] bytes(String text) {

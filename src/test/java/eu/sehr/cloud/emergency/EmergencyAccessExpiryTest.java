@@ -31,7 +31,7 @@ class EmergencyAccessExpiryTest {
             String emergency = api.signConsent(citizen.token(), "hco").expect(200).json().get("emergencyToken").asText();
             CertifiedKey hospital = new DevCertificates(Clock.systemUTC()).hco("Night Clinic", started.hcoCa());
             String assertion = HcoAssertionSigner.of(hospital, List.of(started.hcoCa().certificate()), Clock.systemUTC())
-                    .sign("Dr Night");
+                    .sign("Dr Night", "unconscious patient admitted to the emergency department");
             String hcp = api.postJson("/hcp/requestaccess", emergency, "{\"hcoAssertion\":\"" + assertion + "\"}")
                     .expect(200).json().get("hcoEmergencyToken").asText();
             api.get("/hcp/buckets", hcp).expect(200);

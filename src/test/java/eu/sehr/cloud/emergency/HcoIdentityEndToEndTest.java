@@ -53,11 +53,11 @@ class HcoIdentityEndToEndTest {
     @Test
     void should_refuse_an_hco_that_names_itself_after_another_hospital() {
         HcoAssertionSigner signer = emergency.signer(hospital, Clock.systemUTC());
-        JwtClaims posing = signer.claims("Dr House");
+        JwtClaims posing = signer.claims("Dr House", "unconscious patient admitted to the emergency department");
         posing.setIssuer("General Hospital");
 
         emergency.requestAccess(emergencyToken, signer.sign(posing)).expectError(403);
-        emergency.requestAccess(emergencyToken, signer.sign(signer.claims("Dr House"))).expect(200);
+        emergency.requestAccess(emergencyToken, signer.sign(signer.claims("Dr House", "unconscious patient admitted to the emergency department"))).expect(200);
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(api.get("/citizen/auditing", citizen.token())
                 .expect(200).json().at("/auditing/hco/granted_access")).extracting(entry -> entry

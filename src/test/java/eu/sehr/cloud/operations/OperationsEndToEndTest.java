@@ -101,7 +101,7 @@ class OperationsEndToEndTest {
         assertThat(openapi.getComponents().getSchemas().get("ErrorBody").getProperties()).containsOnlyKeys("msg", "errorCode");
         assertThat(openapi.getComponents().getSchemas().get("LoginResponse").getProperties()).containsOnlyKeys("token", "emergencyToken");
         assertThat(openapi.getComponents().getSchemas().get("Metadata").getProperties())
-                .containsOnlyKeys("objectName", "bucketName", "size", "type", "dateAdded", "sha256");
+                .containsOnlyKeys("objectName", "bucketName", "size", "type", "dateAdded", "sha256", "emergencyVisible");
         assertThat(openapi.getPaths().get("/citizen/buckets").getGet().getResponses()).containsKeys("200", "401", "503");
         assertThat(openapi.getPaths().get("/citizen/buckets").getGet().getSecurity()).isNotEmpty();
     }
@@ -117,6 +117,8 @@ class OperationsEndToEndTest {
                 "/citizen/auditing", "/hcp/requestaccess", "/hcp/buckets", "/hcp/buckets/{bucketName}",
                 "/hcp/{bucketName}/{objectName}/metadata", "/hcp/{bucketName}/{objectName}", "/hcp/upload",
                 "/auditor/login", "/audit/events", "/audit/verify", "/audit/replay", "/audit/replay/{replayId}",
+                "/citizen/emergency", "/citizen/emergency/{accessId}", "/citizen/emergency/{accessId}/review",
+                "/citizen/{bucketName}/{objectName}/emergency", "/audit/disputes", "/audit/disputes/{accessId}/decision",
                 "/health/live", "/health/ready", "/metrics");
     }
 }

@@ -72,7 +72,7 @@ class AtomicReplacementTest {
         String emergencyToken = api.signConsent(citizen.token(), "hco").expect(200).json().get("emergencyToken").asText();
         var hospital = new DevCertificates(Clock.systemUTC()).hco("St Luke Hospital", started.hcoCa());
         String assertion = HcoAssertionSigner.of(hospital, List.of(started.hcoCa().certificate()), Clock.systemUTC())
-                .sign("Dr Grey");
+                .sign("Dr Grey", "unconscious patient admitted to the emergency department");
         String hcpToken = api.postJson("/hcp/requestaccess", emergencyToken, "{\"hcoAssertion\":\"" + assertion + "\"}")
                 .expect(200).json().get("hcoEmergencyToken").asText();
         String bucket = citizen.username() + "--hco-" + HcoTrust.hcoId(hospital.certificate());

@@ -227,7 +227,8 @@ class RecordsEndToEndTest {
         assertThat(fieldNames(answer)).containsExactlyInAnyOrder("object", "metadata");
         assertThat(answer.get("object").asText()).isEqualTo("PATIENT_SUMMARY");
         JsonNode metadata = answer.get("metadata");
-        assertThat(fieldNames(metadata)).containsExactlyInAnyOrder("objectName", "bucketName", "size", "type", "dateAdded", "sha256");
+        assertThat(fieldNames(metadata)).containsExactlyInAnyOrder("objectName", "bucketName", "size", "type", "dateAdded", "sha256",
+                "emergencyVisible");
         assertThat(metadata.get("objectName").asText()).isEqualTo("PATIENT_SUMMARY");
         assertThat(metadata.get("bucketName").asText()).isEqualTo(citizen.username());
         assertThat(metadata.get("size").isNumber()).as("size is a JSON number").isTrue();

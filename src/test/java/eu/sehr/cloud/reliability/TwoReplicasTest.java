@@ -155,6 +155,33 @@ class TwoReplicasTest {
     }
 
     @Test
+    void should_refuse_an_hcp_token_on_one_replica_at_once_after_the_citizen_ended_the_access_on_the_other() throws Exception {
+        Citizen citizen = a().newCitizen();
+        a().signConsent(citizen.token(), "cloud").expect(200);
+        String emergencyToken = a().signConsent(citizen.token(), "hco").expect(200).json().get("emergencyToken").asText();
+        a().upload("/citizen/upload", citizen.token(), "PATIENT_SUMMARY", bytes("summary")).expect(201);
+        String hcpToken = requestAccess(b(), emergencyToken, assertion("Dr House")).expect(200)
+                .json().get("hcoEmergencyToken").asText();
+        String otherHcpToken = requestAccess(b(), emergencyToken, assertion("Dr Wilson")).expect(200)
+                .json().get("hcoEmergencyToken").asText();
+        // both replicas have served (and cached) the account with the access open
+        b().get("/hcp/" + citizen.username() + "/PATIENT_SUMMARY", hcpToken).expect(200);
+        a().get("/hcp/buckets", hcpToken).expect(200);
+        String accessId = org.jose4j.jwt.JwtClaims.parse(new String(java.util.Base64.getUrlDecoder()
+                .decode(hcpToken.split("\\.")[1]), StandardCharsets.UTF_8)).getJwtId();
+
+        a().delete("/citizen/emergency/" + accessId, citizen.token()).expect(200);
+
+        b().get("/hcp/buckets", hcpToken).expectError(401);
+        b().get("/hcp/buckets/" + citizen.username(), hcpToken).expectError(401);
+        b().get("/hcp/" + citizen.username() + "/PATIENT_SUMMARY/metadata", hcpToken).expectError(401);
+        b().get("/hcp/" + citizen.username() + "/PATIENT_SUMMARY", hcpToken).expectError(401);
+        b().upload("/hcp/upload", hcpToken, "LATE", bytes("late")).expectError(401);
+        b().get("/hcp/buckets", otherHcpToken).expect(200);
+        b().delete("/citizen/emergency/" + accessId, citizen.token()).expectError(409);
+    }
+
+    @Test
     void should_decide_on_an_account_as_the_other_replica_left_it() {
         Citizen citizen = a().newCitizen();
         a().signConsent(citizen.token(), "cloud").expect(200);
@@ -305,7 +332,7 @@ class TwoReplicasTest {
     private static String assertion(String hcpName) {
         DevCertificates certificates = new DevCertificates(Clock.systemUTC());
         CertifiedKey hospital = certificates.hco("St Mary Hospital", hcoCa);
-        return HcoAssertionSigner.of(hospital, List.of(hcoCa.certificate()), Clock.systemUTC()).sign(hcpName);
+        return HcoAssertionSigner.of(hospital, List.of(hcoCa.certificate()), Clock.systemUTC()).sign(hcpName, "unconscious patient admitted to the emergency department");
     }
 
     private static byte[] bytes(String text) {

@@ -144,7 +144,7 @@ class AuthorizationMatrixTest {
     }
 
     private String assertion() {
-        return HcoAssertionSigner.of(hospital, List.of(started.hcoCa().certificate()), Clock.systemUTC()).sign("Dr Matrix");
+        return HcoAssertionSigner.of(hospital, List.of(started.hcoCa().certificate()), Clock.systemUTC()).sign("Dr Matrix", "unconscious patient admitted to the emergency department");
     }
 
     private String auditorToken() {

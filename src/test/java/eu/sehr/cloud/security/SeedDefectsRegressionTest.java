@@ -82,7 +82,7 @@ class SeedDefectsRegressionTest {
         api.signConsent(citizen.token(), "cloud").expect(200);
         String emergency = api.signConsent(citizen.token(), "hco").expect(200).json().get("emergencyToken").asText();
         CertifiedKey hospital = new DevCertificates(Clock.systemUTC()).hco("Seed Hospital", started.hcoCa());
-        String assertion = HcoAssertionSigner.of(hospital, List.of(started.hcoCa().certificate()), Clock.systemUTC()).sign("Dr Seed");
+        String assertion = HcoAssertionSigner.of(hospital, List.of(started.hcoCa().certificate()), Clock.systemUTC()).sign("Dr Seed", "unconscious patient admitted to the emergency department");
         String hcp = api.postJson("/hcp/requestaccess", emergency, "{\"hcoAssertion\":\"" + assertion + "\"}")
                 .expect(200).json().get("hcoEmergencyToken").asText();
         api.get("/hcp/buckets", hcp).expect(200);
@@ -90,7 +90,7 @@ class SeedDefectsRegressionTest {
         api.delete("/citizen/consent/hco", citizen.token()).expect(200);
         api.get("/hcp/buckets", hcp).expectError(403);
         api.get("/hcp/buckets/" + citizen.username(), hcp).expectError(403);
-        String another = HcoAssertionSigner.of(hospital, List.of(started.hcoCa().certificate()), Clock.systemUTC()).sign("Dr Seed");
+        String another = HcoAssertionSigner.of(hospital, List.of(started.hcoCa().certificate()), Clock.systemUTC()).sign("Dr Seed", "unconscious patient admitted to the emergency department");
         api.postJson("/hcp/requestaccess", emergency, "{\"hcoAssertion\":\"" + another + "\"}").expectError(403);
         assertThat(api.login(citizen.username(), citizen.password()).expect(200).json().get("emergencyToken").isNull()).isTrue();
     }

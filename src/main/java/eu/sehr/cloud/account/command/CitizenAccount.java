@@ -2,10 +2,12 @@ package eu.sehr.cloud.account.command;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 import eu.sehr.cloud.account.api.AccountCommands.DeleteAccountCommand;
@@ -21,24 +23,43 @@ import eu.sehr.cloud.consent.api.ConsentCommands.RevokeHcoConsentCommand;
 import eu.sehr.cloud.consent.api.ConsentEvents.ConsentGranted;
 import eu.sehr.cloud.consent.api.ConsentEvents.HcoConsentRevoked;
 import eu.sehr.cloud.consent.api.ConsentPurpose;
+import eu.sehr.cloud.emergency.api.EmergencyCommands.DecideDisputeCommand;
+import eu.sehr.cloud.emergency.api.EmergencyCommands.EndEmergencyAccessCommand;
+import eu.sehr.cloud.emergency.api.EmergencyCommands.HideRecordFromEmergencyCommand;
+import eu.sehr.cloud.emergency.api.EmergencyCommands.ReviewEmergencyAccessCommand;
+import eu.sehr.cloud.emergency.api.EmergencyCommands.ShowRecordInEmergencyCommand;
+import eu.sehr.cloud.emergency.api.EmergencyEvents.DisputeDecided;
 import eu.sehr.cloud.emergency.api.EmergencyEvents.EmergencyAccessEnded;
 import eu.sehr.cloud.emergency.api.EmergencyEvents.EmergencyAccessGranted;
+import eu.sehr.cloud.emergency.api.EmergencyEvents.EmergencyAccessReviewed;
+import eu.sehr.cloud.emergency.api.EmergencyEvents.HealthRecordHiddenFromEmergency;
+import eu.sehr.cloud.emergency.api.EmergencyEvents.HealthRecordShownInEmergency;
 import eu.sehr.cloud.emergency.api.EndExpiredAccessesCommand;
+import eu.sehr.cloud.emergency.api.EndReason;
+import eu.sehr.cloud.emergency.api.ReviewVerdict;
 import eu.sehr.cloud.infra.http.ApiException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One citizen account: its events form the citizen's ordered, hash-chained stream, and it decides, at the moment
  * of appending, whether an access is allowed (live account, cloud consent, active HCO grant, both for an HCP's
- * upload). Command handlers
- * decide; state changes only in {@link #on(CitizenEvent, MetaData)}.
+ * upload), and what a citizen or compliance officer may do with its emergency accesses (end, review, decide a
+ * dispute) and records (hide from emergencies). Command handlers decide; state changes only in
+ * {@link #on(CitizenEvent, MetaData)}.
+ * <p>
+ * {@link #SNAPSHOT_REVISION} names the shape of the fields that snapshots hold: a snapshot of another revision is
+ * ignored and the account rebuilt from its events.
  */
+@Revision(CitizenAccount.SNAPSHOT_REVISION)
 public class CitizenAccount {
+
+    public static final String SNAPSHOT_REVISION = "2";
 
     @AggregateIdentifier
     private String accountId;
@@ -46,13 +67,10 @@ public class CitizenAccount {
     private boolean deleted;
     private boolean cloudConsent;
     private String hcoGrant;
-    private Map<String, OpenAccess> openAccesses = new LinkedHashMap<>();
+    private Map<String, EmergencyAccess> emergencyAccesses = new LinkedHashMap<>();
+    private Set<String> hiddenRecords = new HashSet<>();
     private long nextSequence;
     private String chainHead;
-
-    /** An emergency access that has not ended yet. */
-    record OpenAccess(String hcoName, String hcpName, Instant expiresAt) {
-    }
 
     protected CitizenAccount() {
         // for Axon: rebuilt from events or a snapshot
@@ -91,9 +109,78 @@ public class CitizenAccount {
     @CommandHandler
     void handle(EndExpiredAccessesCommand command, HashChain chain) {
         Instant now = Instant.now();
-        List.copyOf(openAccesses.entrySet()).stream()
+        openAccesses().stream()
                 .filter(open -> open.getValue().expiresAt().isBefore(now))
-                .forEach(open -> endAccess(open.getKey(), open.getValue(), "EXPIRED", Actor.system(), chain));
+                .forEach(open -> endAccess(open.getKey(), open.getValue(), EndReason.EXPIRED, Actor.system(), chain, now));
+    }
+
+    @CommandHandler
+    void handle(EndEmergencyAccessCommand command, HashChain chain) {
+        require(Precondition.LIVE_ACCOUNT);
+        EmergencyAccess access = knownAccess(command.accessId());
+        if (!access.isOpenAt(command.at())) {
+            throw ApiException.conflict("this emergency access has already ended");
+        }
+        endAccess(command.accessId(), access, EndReason.ENDED_BY_CITIZEN, command.actor(), chain, command.at());
+    }
+
+    @CommandHandler
+    void handle(ReviewEmergencyAccessCommand command, HashChain chain) {
+        require(Precondition.LIVE_ACCOUNT);
+        EmergencyAccess access = knownAccess(command.accessId());
+        if (access.verdict() != null) {
+            throw ApiException.conflict("this emergency access has already been reviewed");
+        }
+        record(new EmergencyAccessReviewed(accountId, command.accessId(), access.hcoName(), access.hcpName(),
+                command.verdict(), command.comment()), command.actor(), chain, command.at());
+    }
+
+    /** Also on a deleted account: its disputes stay with the compliance officers. */
+    @CommandHandler
+    void handle(DecideDisputeCommand command, HashChain chain) {
+        EmergencyAccess access = emergencyAccesses.get(command.accessId());
+        if (access == null || access.verdict() != ReviewVerdict.DISPUTED) {
+            throw ApiException.notFound("no disputed emergency access has this id");
+        }
+        if (access.decision() != null) {
+            throw ApiException.conflict("this dispute has already been decided");
+        }
+        record(new DisputeDecided(accountId, command.accessId(), access.hcoName(), access.hcpName(), command.decision(),
+                command.comment(), command.actor().name()), command.actor(), chain, command.at());
+    }
+
+    @CommandHandler
+    void handle(HideRecordFromEmergencyCommand command, HashChain chain) {
+        require(Precondition.LIVE_ACCOUNT);
+        if (!hiddenRecords.contains(recordKey(command.bucket(), command.object()))) {
+            record(new HealthRecordHiddenFromEmergency(accountId, command.bucket(), command.object()), command.actor(),
+                    chain, command.at());
+        }
+    }
+
+    @CommandHandler
+    void handle(ShowRecordInEmergencyCommand command, HashChain chain) {
+        require(Precondition.LIVE_ACCOUNT);
+        if (hiddenRecords.contains(recordKey(command.bucket(), command.object()))) {
+            record(new HealthRecordShownInEmergency(accountId, command.bucket(), command.object()), command.actor(),
+                    chain, command.at());
+        }
+    }
+
+    private EmergencyAccess knownAccess(String accessId) {
+        EmergencyAccess access = accessId == null ? null : emergencyAccesses.get(accessId);
+        if (access == null) {
+            throw ApiException.notFound("no such emergency access");
+        }
+        return access;
+    }
+
+    private List<Map.Entry<String, EmergencyAccess>> openAccesses() {
+        return emergencyAccesses.entrySet().stream().filter(entry -> !entry.getValue().ended()).toList();
+    }
+
+    private static String recordKey(String bucket, String object) {
+        return bucket + "/" + object;
     }
 
     @CommandHandler
@@ -106,12 +193,15 @@ public class CitizenAccount {
     }
 
     private void revokeHcoGrant(Actor actor, HashChain chain) {
-        List.copyOf(openAccesses.entrySet()).forEach(open -> endAccess(open.getKey(), open.getValue(), "REVOKED", actor, chain));
+        Instant now = Instant.now();
+        openAccesses().forEach(open -> endAccess(open.getKey(), open.getValue(), EndReason.REVOKED, actor, chain, now));
         record(new HcoConsentRevoked(accountId, hcoGrant), actor, chain);
     }
 
-    private void endAccess(String accessId, OpenAccess access, String reason, Actor actor, HashChain chain) {
-        record(new EmergencyAccessEnded(accountId, accessId, access.hcoName(), access.hcpName(), reason), actor, chain);
+    private void endAccess(String accessId, EmergencyAccess access, EndReason reason, Actor actor, HashChain chain,
+                           Instant at) {
+        record(new EmergencyAccessEnded(accountId, accessId, access.hcoName(), access.hcpName(), reason.name()), actor,
+                chain, at);
     }
 
     @EventSourcingHandler
@@ -130,9 +220,18 @@ public class CitizenAccount {
         } else if (event instanceof HcoConsentRevoked) {
             hcoGrant = null;
         } else if (event instanceof EmergencyAccessGranted granted) {
-            openAccesses.put(granted.accessId(), new OpenAccess(granted.hcoName(), granted.hcpName(), granted.expiresAt()));
+            emergencyAccesses.put(granted.accessId(), EmergencyAccess.granted(granted.hcoName(), granted.hcpName(),
+                    granted.expiresAt()));
         } else if (event instanceof EmergencyAccessEnded ended) {
-            openAccesses.remove(ended.accessId());
+            emergencyAccesses.computeIfPresent(ended.accessId(), (id, access) -> access.ended(true));
+        } else if (event instanceof EmergencyAccessReviewed reviewed) {
+            emergencyAccesses.computeIfPresent(reviewed.accessId(), (id, access) -> access.reviewed(reviewed.verdict()));
+        } else if (event instanceof DisputeDecided decided) {
+            emergencyAccesses.computeIfPresent(decided.accessId(), (id, access) -> access.decided(decided.decision()));
+        } else if (event instanceof HealthRecordHiddenFromEmergency hidden) {
+            hiddenRecords.add(recordKey(hidden.bucket(), hidden.object()));
+        } else if (event instanceof HealthRecordShownInEmergency shown) {
+            hiddenRecords.remove(recordKey(shown.bucket(), shown.object()));
         } else if (event instanceof CitizenAccountDeleted) {
             deleted = true;
             cloudConsent = false;
@@ -173,8 +272,8 @@ public class CitizenAccount {
             throw ApiException.forbidden("the citizen's HCO consent is not active");
         }
         if (precondition.accessId() != null) {
-            OpenAccess access = openAccesses.get(precondition.accessId());
-            if (access == null || !access.expiresAt().isAfter(Instant.now())) {
+            EmergencyAccess access = emergencyAccesses.get(precondition.accessId());
+            if (access == null || !access.isOpenAt(Instant.now())) {
                 throw ApiException.unauthorized("the emergency access has ended");
             }
         }
@@ -185,7 +284,15 @@ public class CitizenAccount {
     }
 
     private void record(CitizenEvent event, Actor actor, HashChain chain, String account) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        apply(event, chain.link(chainHead, account, nextSequence, event, actor, now));
+        record(event, actor, chain, account, Instant.now());
+    }
+
+    /** Appends the event as having occurred {@code at} (the time its command was asked for, or now). */
+    private void record(CitizenEvent event, Actor actor, HashChain chain, Instant at) {
+        record(event, actor, chain, accountId, at);
+    }
+
+    private void record(CitizenEvent event, Actor actor, HashChain chain, String account, Instant at) {
+        apply(event, chain.link(chainHead, account, nextSequence, event, actor, at.truncatedTo(ChronoUnit.MILLIS)));
     }
 }

@@ -78,7 +78,10 @@ public class CitizenAuditProjection {
                 "healthcare_organization_name", event.hcoName(),
                 "granted_access_on", time(message),
                 "healthcare_professionals_granted_access", List.of(event.hcpName()),
-                "access_expires_on", Times.iso(event.expiresAt())));
+                "access_expires_on", Times.iso(event.expiresAt()),
+                "access_id", event.accessId(),
+                "justification", event.justification(),
+                "expires_on", Times.iso(event.expiresAt())));
     }
 
     @EventHandler

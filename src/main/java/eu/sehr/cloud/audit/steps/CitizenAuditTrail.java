@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import eu.sehr.cloud.account.api.AccountCommands.RecordAccessCommand;
 import eu.sehr.cloud.account.api.AccountEvents.AuditTrailRead;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Pipeline step of {@code GET /citizen/auditing}: waits until the view holds every event of the citizen appended
  * before the request, then answers the contract's shape (lists oldest first), plus who of the compliance officers
- * read the citizen's stream.
+ * read the citizen's stream. Each {@code granted_access} line gains the access's present state (its end, the
+ * citizen's review and the compliance officer's decision), as the emergency feature keeps it.
  */
 public final class CitizenAuditTrail {
 
@@ -29,11 +31,18 @@ public final class CitizenAuditTrail {
     private final ProjectionFreshness freshness;
     private final AuditViews views;
     private final CommandGateway commands;
+    private final Function<String, Map<String, Map<String, Object>>> accessStates;
 
-    public CitizenAuditTrail(ProjectionFreshness freshness, AuditViews views, CommandGateway commands) {
+    /**
+     * @param accessStates for an account, the present state of each emergency access by access id: the fields
+     *                     {@code ended_on}, {@code end_reason}, {@code review} and {@code decision}
+     */
+    public CitizenAuditTrail(ProjectionFreshness freshness, AuditViews views, CommandGateway commands,
+                             Function<String, Map<String, Map<String, Object>>> accessStates) {
         this.freshness = freshness;
         this.views = views;
         this.commands = commands;
+        this.accessStates = accessStates;
     }
 
     public Map<String, Object> view(Principal citizen) {
@@ -45,10 +54,13 @@ public final class CitizenAuditTrail {
                 AuditEntry.HCO_DOWNLOADED, AuditEntry.HCO_UPLOADED, AuditEntry.COMPLIANCE)) {
             sections.put(section, new ArrayList<>());
         }
+        Map<String, Map<String, Object>> states = accessStates.apply(citizen.account());
         for (Document line : views.read(citizen.account())) {
             List<Object> section = sections.get(line.getString("section"));
             if (section != null) {
-                section.add(line.get("item"));
+                section.add(AuditEntry.HCO_GRANTED.equals(line.getString("section"))
+                        ? withAccessState(line.get("item", Document.class), states)
+                        : line.get("item"));
             }
         }
         commands.sendAndWait(new RecordAccessCommand(citizen.account(), new AuditTrailRead(citizen.account()),
@@ -66,5 +78,18 @@ public final class CitizenAuditTrail {
         auditing.put("hco", hco);
         auditing.put("compliance", sections.get(AuditEntry.COMPLIANCE));
         return Map.of("auditing", auditing);
+    }
+
+    /** A granted_access line with every field of the contract (null where unknown, e.g. lines of older events). */
+    private static Map<String, Object> withAccessState(Document item, Map<String, Map<String, Object>> states) {
+        Map<String, Object> line = new LinkedHashMap<>(item);
+        line.putIfAbsent("access_id", null);
+        line.putIfAbsent("justification", null);
+        line.putIfAbsent("expires_on", line.get("access_expires_on"));
+        Map<String, Object> state = states.getOrDefault(String.valueOf(line.get("access_id")), Map.of());
+        for (String field : List.of("ended_on", "end_reason", "review", "decision")) {
+            line.put(field, state.get(field));
+        }
+        return line;
     }
 }

@@ -28,6 +28,18 @@ public class OpenAccesses {
                 s -> s.setTimestamp(1, Timestamp.from(now)), row -> row.getString(1));
     }
 
+    /**
+     * Whether the access is still open at {@code now}: neither ended (its row is removed in the transaction that
+     * records the end) nor expired. Read from the shared store, so an end holds on every replica once it returns.
+     */
+    public boolean isOpen(String accessId, Instant now) {
+        return accessId != null && sql.first("SELECT 1 FROM open_emergency_access WHERE access_id = ? AND expires_at > ?",
+                s -> {
+                    s.setString(1, accessId);
+                    s.setTimestamp(2, Timestamp.from(now));
+                }, row -> true).isPresent();
+    }
+
     @EventHandler
     void on(EmergencyAccessGranted event) {
         sql.update("INSERT INTO open_emergency_access (access_id, account_id, expires_at) VALUES (?, ?, ?) "

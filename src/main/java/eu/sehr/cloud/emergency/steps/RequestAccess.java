@@ -76,7 +76,7 @@ public final class RequestAccess {
         commands.sendAndWait(new RecordAccessCommand(emergency.account(),
                 new EmergencyAccessGranted(emergency.account(), accessId, emergency.grant(),
                         assertion.hcoId(), assertion.hcoName(), assertion.hcpName(), assertion.certificateSha256(), expiresAt,
-                        assertion.hcoKey()),
+                        assertion.hcoKey(), assertion.justification()),
                 Precondition.hcoGrant(emergency.grant()), Actor.hcp(assertion.hcpName(), assertion.hcoName())));
         String token = tokens.issue(new Principal(TokenKind.HCO, emergency.subject(), emergency.account(), emergency.grant(),
                 assertion.hcoId(), assertion.hcoKey(), assertion.hcoName(), assertion.hcpName(), accessId),

@@ -17,7 +17,13 @@ import java.time.Instant;
  * @param acceptableUntil   the moment from which this server refuses the assertion as expired: {@code exp} plus the
  *                          tolerated clock skew; its {@code jti} must be remembered until then
  * @param certificateSha256 the lowercase hex SHA-256 of the leaf certificate's DER encoding
+ * @param justification     the {@code justification} claim: why the HCP needs the records (shown to the citizen and
+ *                          to compliance officers; never logged)
  */
 public record HcoAssertion(String hcoId, String hcoKey, String hcoName, String hcpName, String jti, Instant expiresAt,
-                           Instant acceptableUntil, String certificateSha256) {
+                           Instant acceptableUntil, String certificateSha256, String justification) {
+    @Override
+    public String toString() {
+        return "HcoAssertion[" + hcoId + ", " + hcoName + ", " + hcpName + ", " + jti + "]";
+    }
 }

@@ -52,14 +52,14 @@ public final class HcoAssertionSigner {
 
     /**
      * A fresh assertion for this HCP: iss the HCO's name as its certificate gives it (subject O, or CN without O),
-     * aud sehr-cloud, iat now, exp in 5 minutes, a random jti.
+     * aud sehr-cloud, iat now, exp in 5 minutes, a random jti, and why the HCP needs the records (justification).
      */
-    public String sign(String hcpName) {
-        return sign(claims(hcpName));
+    public String sign(String hcpName, String justification) {
+        return sign(claims(hcpName, justification));
     }
 
-    /** The claims {@link #sign(String)} would sign, for a caller that wants to change some of them first. */
-    public JwtClaims claims(String hcpName) {
+    /** The claims {@link #sign(String, String)} would sign, for a caller that wants to change some of them first. */
+    public JwtClaims claims(String hcpName, String justification) {
         Instant now = clock.instant();
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(HcoIdentity.name(chain.get(0)).orElseThrow(() -> new IllegalArgumentException(
@@ -69,6 +69,7 @@ public final class HcoAssertionSigner {
         claims.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond()));
         claims.setExpirationTime(NumericDate.fromSeconds(now.plus(LIFETIME).getEpochSecond()));
         claims.setJwtId(UUID.randomUUID().toString());
+        claims.setStringClaim("justification", justification);
         return claims;
     }
 

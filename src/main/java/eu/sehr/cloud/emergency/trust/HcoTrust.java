@@ -46,6 +46,8 @@ public final class HcoTrust {
     private static final Logger LOG = LoggerFactory.getLogger(HcoTrust.class);
     private static final int MAX_ASSERTION_CHARS = 64 * 1024;
     private static final int MAX_CLAIM_CHARS = 256;
+    /** The most characters of the {@code justification} claim: why the HCP needs the records. */
+    public static final int MAX_JUSTIFICATION_CHARS = 500;
     private static final Set<String> ALGORITHM_NAMES = Set.of(
             AlgorithmIdentifiers.RSA_USING_SHA256, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
     private static final AlgorithmConstraints ALGORITHMS = new AlgorithmConstraints(
@@ -103,7 +105,8 @@ public final class HcoTrust {
         checkAudience(claims);
         String hcoName = checkIssuer(claims, leaf);
         return new HcoAssertion(HcoIdentity.hcoId(leaf), HcoIdentity.keyFingerprint(leaf), hcoName, text(claims, "sub"),
-                text(claims, "jti"), expiresAt, acceptableUntil(expiresAt), Hashes.sha256Hex(der(leaf)));
+                text(claims, "jti"), expiresAt, acceptableUntil(expiresAt), Hashes.sha256Hex(der(leaf)),
+                justification(claims));
     }
 
     /** The HCO id of a certificate: 10 lowercase hex characters of the SHA-256 of its SubjectPublicKeyInfo. */
@@ -234,6 +237,27 @@ public final class HcoTrust {
         if (value.length() > MAX_CLAIM_CHARS || value.chars().anyMatch(Character::isISOControl)) {
             throw ApiException.badRequest("the HCO assertion's " + name + " claim must be at most "
                     + MAX_CLAIM_CHARS + " printable characters");
+        }
+        return value;
+    }
+
+    /**
+     * The {@code justification} claim: 1 to {@value #MAX_JUSTIFICATION_CHARS} characters, not only white space. Its
+     * text is never logged nor put in an error message: it may describe the patient.
+     */
+    private static String justification(JwtClaims claims) {
+        String value;
+        try {
+            value = claims.getStringClaimValue("justification");
+        } catch (MalformedClaimException e) {
+            throw ApiException.badRequest("the HCO assertion's justification claim is not a string");
+        }
+        if (value == null || value.isBlank()) {
+            throw ApiException.badRequest("the HCO assertion lacks the justification claim (why the records are needed)");
+        }
+        if (value.codePointCount(0, value.length()) > MAX_JUSTIFICATION_CHARS) {
+            throw ApiException.badRequest("the HCO assertion's justification claim must be at most "
+                    + MAX_JUSTIFICATION_CHARS + " characters");
         }
         return value;
     }

@@ -27,6 +27,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.PostgresTokenTableFactory;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
 import org.axonframework.modelling.command.Repository;
 import org.axonframework.modelling.command.RepositorySpanFactory;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -157,6 +158,9 @@ public final class AxonSetup {
                 .snapshotSerializer(serializer)
                 .eventSerializer(serializer)
                 .dataType(byte[].class)
+                // a snapshot of an older shape of the account is ignored: the account is rebuilt from its events
+                .snapshotFilter(RevisionSnapshotFilter.builder().type(CitizenAccount.class)
+                        .revision(CitizenAccount.SNAPSHOT_REVISION).build())
                 // PostgreSQL's unique violation on (aggregate, sequence) is a concurrent append: retried on fresh state
                 .persistenceExceptionResolver(new SQLStateResolver(UNIQUE_VIOLATION))
                 .build();

@@ -44,15 +44,36 @@ public class RecordCatalogue {
                 s -> s.setString(1, bucket), row -> row.getString(1));
     }
 
+    /** The records of a bucket that an emergency may reach: those the citizen has not hidden. */
+    public List<String> objectsReachableInEmergency(String bucket) {
+        return sql.list("SELECT object_name FROM health_record WHERE bucket_name = ? AND emergency_visible "
+                        + "ORDER BY object_name COLLATE \"C\"",
+                s -> s.setString(1, bucket), row -> row.getString(1));
+    }
+
     public Optional<RecordEntry> find(String bucket, String object) {
-        return sql.first("SELECT bucket_name, object_name, size_bytes, content_type, sha256, date_added, version "
-                        + "FROM health_record WHERE bucket_name = ? AND object_name = ?",
+        return first(FIND, bucket, object);
+    }
+
+    /**
+     * The record if an emergency may reach it: a hidden record is not found, by the same single query that finds no
+     * record where none exists, so the two cannot be told apart.
+     */
+    public Optional<RecordEntry> findReachableInEmergency(String bucket, String object) {
+        return first(FIND + " AND emergency_visible", bucket, object);
+    }
+
+    private static final String FIND = "SELECT bucket_name, object_name, size_bytes, content_type, sha256, date_added, "
+            + "version, emergency_visible FROM health_record WHERE bucket_name = ? AND object_name = ?";
+
+    private Optional<RecordEntry> first(String query, String bucket, String object) {
+        return sql.first(query,
                 s -> {
                     s.setString(1, bucket);
                     s.setString(2, object);
                 },
                 row -> new RecordEntry(row.getString(1), row.getString(2), row.getLong(3), row.getString(4),
-                        row.getString(5), row.getTimestamp(6).toInstant(), row.getString(7)));
+                        row.getString(5), row.getTimestamp(6).toInstant(), row.getString(7), row.getBoolean(8)));
     }
 
     /**

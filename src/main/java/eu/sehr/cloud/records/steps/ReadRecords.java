@@ -20,6 +20,7 @@ import eu.sehr.cloud.records.steps.RecordAnswers.Metadata;
 import eu.sehr.cloud.records.steps.RecordAnswers.ObjectList;
 import eu.sehr.cloud.records.steps.RecordAnswers.RecordMetadata;
 import eu.sehr.cloud.security.Principal;
+import eu.sehr.cloud.security.TokenKind;
 import eu.sehr.cloud.storage.RecordStore;
 
 /**
@@ -49,7 +50,9 @@ public final class ReadRecords {
 
     public ObjectList objects(Principal caller, String bucket) {
         Target target = access.target(caller, bucket);
-        List<String> objects = catalogue.objectsIn(target.bucket());
+        List<String> objects = isHcp(caller)
+                ? catalogue.objectsReachableInEmergency(target.bucket())
+                : catalogue.objectsIn(target.bucket());
         access.record(caller, new BucketListed(caller.account(), target.bucket()), false);
         return new ObjectList(target.bucket(), objects);
     }
@@ -58,17 +61,18 @@ public final class ReadRecords {
         RecordEntry entry = find(caller, bucket, object);
         access.record(caller, new HealthRecordMetadataRead(caller.account(), entry.bucket(), entry.object()), false);
         return new RecordMetadata(entry.object(), new Metadata(entry.object(), entry.bucket(), entry.size() / 1024.0,
-                entry.contentType(), Times.iso(entry.dateAdded()), entry.sha256()));
+                entry.contentType(), Times.iso(entry.dateAdded()), entry.sha256(),
+                isHcp(caller) ? null : entry.emergencyVisible()));
     }
 
     public Download download(Principal caller, String bucket, String object) {
         Target target = access.target(caller, bucket);
         Names.requireObjectName(object);
-        RecordEntry entry = entry(target, object);
+        RecordEntry entry = entry(caller, target, object);
         Optional<? extends InputStream> opened = store.open(entry.storageKey());
         if (opened.isEmpty()) {
             // replaced between reading the catalogue and opening the object: the catalogue now names the new version
-            entry = entry(target, object);
+            entry = entry(caller, target, object);
             opened = store.open(entry.storageKey());
         }
         InputStream content = opened.orElseThrow(() -> ApiException.notFound("no such record"));
@@ -86,11 +90,19 @@ public final class ReadRecords {
     private RecordEntry find(Principal caller, String bucket, String object) {
         Target target = access.target(caller, bucket);
         Names.requireObjectName(object);
-        return entry(target, object);
+        return entry(caller, target, object);
     }
 
-    private RecordEntry entry(Target target, String object) {
-        return catalogue.find(target.bucket(), object).orElseThrow(() -> ApiException.notFound("no such record"));
+    /** An HCP finds only what an emergency may reach: a hidden record is "no such record", as a missing one is. */
+    private RecordEntry entry(Principal caller, Target target, String object) {
+        Optional<RecordEntry> found = isHcp(caller)
+                ? catalogue.findReachableInEmergency(target.bucket(), object)
+                : catalogue.find(target.bucket(), object);
+        return found.orElseThrow(() -> ApiException.notFound("no such record"));
+    }
+
+    private static boolean isHcp(Principal caller) {
+        return caller.kind() == TokenKind.HCO;
     }
 
     private static void closeQuietly(InputStream content) {

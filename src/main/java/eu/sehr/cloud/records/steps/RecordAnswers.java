@@ -2,6 +2,8 @@ package eu.sehr.cloud.records.steps;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /** The records endpoints' answers, field for field as the contract names them. */
 public final class RecordAnswers {
 
@@ -24,7 +26,11 @@ public final class RecordAnswers {
     public record RecordMetadata(String object, Metadata metadata) {
     }
 
-    /** {@code size} in KB (bytes / 1024); {@code type} the Content-Type the record was uploaded with. */
-    public record Metadata(String objectName, String bucketName, double size, String type, String dateAdded, String sha256) {
+    /**
+     * {@code size} in KB (bytes / 1024); {@code type} the Content-Type the record was uploaded with;
+     * {@code emergencyVisible} for the citizen only (absent for HCPs, who never see a hidden record).
+     */
+    public record Metadata(String objectName, String bucketName, double size, String type, String dateAdded, String sha256,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Boolean emergencyVisible) {
     }
 }

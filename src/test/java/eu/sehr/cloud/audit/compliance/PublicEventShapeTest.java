@@ -28,7 +28,7 @@ class PublicEventShapeTest {
     void should_give_extensions_the_same_json_as_the_audit_events_export() throws Exception {
         EmergencyAccessGranted granted = new EmergencyAccessGranted(ACCOUNT, "access-1", "grant-1", "3f2a9c01be",
                 "Princeton Plainsboro", "Dr House", "cd".repeat(32), Instant.parse("2026-03-01T11:15:30Z"),
-                "3f2a9c01be" + "ef".repeat(27));
+                "3f2a9c01be" + "ef".repeat(27), "unconscious patient admitted to the emergency department");
         MetaData metaData = new HashChain(mapper).link("ef".repeat(32), ACCOUNT, 4, granted,
                 Actor.hcp("Dr House", "Princeton Plainsboro"), Instant.parse("2026-03-01T10:15:30.123456Z"));
         GenericDomainEventMessage<EmergencyAccessGranted> message =

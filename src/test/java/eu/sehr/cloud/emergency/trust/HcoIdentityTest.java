@@ -30,7 +30,7 @@ class HcoIdentityTest {
 
     @Test
     void should_identify_the_hco_by_the_full_sha256_of_its_key() {
-        HcoAssertion verified = trust.verify(signer(hospital).sign("Dr House"));
+        HcoAssertion verified = trust.verify(signer(hospital).sign("Dr House", "unconscious patient admitted to the emergency department"));
 
         assertThat(verified.hcoKey()).isEqualTo(Hashes.sha256Hex(hospital.certificate().getPublicKey().getEncoded()))
                 .hasSize(64).startsWith(verified.hcoId());
@@ -40,7 +40,7 @@ class HcoIdentityTest {
     @Test
     void should_refuse_an_assertion_whose_iss_is_not_the_organisation_of_its_certificate() {
         HcoAssertionSigner signer = signer(hospital);
-        JwtClaims claims = signer.claims("Dr House");
+        JwtClaims claims = signer.claims("Dr House", "unconscious patient admitted to the emergency department");
         claims.setIssuer("General Hospital");
 
         assertForbidden(() -> trust.verify(signer.sign(claims)));
@@ -50,10 +50,10 @@ class HcoIdentityTest {
     void should_name_the_hco_after_the_organisation_rather_than_the_common_name() {
         CertifiedKey ward = leaf(new X500Principal("CN=Emergency Ward, O=St Mary Hospital Trust"));
         HcoAssertionSigner signer = signer(ward);
-        JwtClaims byCommonName = signer.claims("Dr House");
+        JwtClaims byCommonName = signer.claims("Dr House", "unconscious patient admitted to the emergency department");
         byCommonName.setIssuer("Emergency Ward");
 
-        assertThat(trust.verify(signer.sign("Dr House")).hcoName()).isEqualTo("St Mary Hospital Trust");
+        assertThat(trust.verify(signer.sign("Dr House", "unconscious patient admitted to the emergency department")).hcoName()).isEqualTo("St Mary Hospital Trust");
         assertForbidden(() -> trust.verify(signer.sign(byCommonName)));
     }
 
@@ -62,14 +62,14 @@ class HcoIdentityTest {
         CertifiedKey clinic = leaf(new X500Principal("CN=Village Clinic, C=IT"));
 
         assertThat(HcoIdentity.name(clinic.certificate())).contains("Village Clinic");
-        assertThat(trust.verify(signer(clinic).sign("Dr House")).hcoName()).isEqualTo("Village Clinic");
+        assertThat(trust.verify(signer(clinic).sign("Dr House", "unconscious patient admitted to the emergency department")).hcoName()).isEqualTo("Village Clinic");
     }
 
     @Test
     void should_refuse_a_certificate_whose_organisation_is_in_doubt() {
         CertifiedKey twoNames = leaf(new X500Principal("CN=Clinic, O=St Mary Hospital, O=General Hospital"));
         CertifiedKey noName = leaf(new X500Principal("C=IT"));
-        JwtClaims claims = signer(hospital).claims("Dr House");
+        JwtClaims claims = signer(hospital).claims("Dr House", "unconscious patient admitted to the emergency department");
 
         assertThat(HcoIdentity.name(twoNames.certificate())).isEmpty();
         assertThat(HcoIdentity.name(noName.certificate())).isEmpty();
@@ -79,7 +79,7 @@ class HcoIdentityTest {
 
     @Test
     void should_sign_dev_assertions_in_the_name_of_the_certificates_organisation() throws Exception {
-        assertThat(signer(leaf(new X500Principal("CN=Emergency Ward, O=St Mary Hospital Trust"))).claims("Dr House")
+        assertThat(signer(leaf(new X500Principal("CN=Emergency Ward, O=St Mary Hospital Trust"))).claims("Dr House", "unconscious patient admitted to the emergency department")
                 .getIssuer()).isEqualTo("St Mary Hospital Trust");
         assertThat(HcoIdentity.name(hospital.certificate())).contains("St Mary Hospital");
     }

@@ -47,7 +47,7 @@ class HcoTrustTest {
     @Test
     void should_accept_an_assertion_whose_chain_leads_to_a_trust_anchor() {
         HcoAssertionSigner signer = signer(hospital);
-        JwtClaims claims = signer.claims("Dr House");
+        JwtClaims claims = signer.claims("Dr House", "unconscious patient admitted to the emergency department");
 
         HcoAssertion verified = trust.verify(signer.sign(claims));
 
@@ -65,10 +65,10 @@ class HcoTrustTest {
         CertifiedKey first = pki.hco("St Mary Hospital", keys, ca, NOW.minusSeconds(60), NOW.plus(Duration.ofDays(30)));
         CertifiedKey renewed = pki.hco("St Mary Hospital", keys, ca, NOW.minusSeconds(60), NOW.plus(Duration.ofDays(365)));
 
-        HcoAssertion one = trust.verify(signer(first).sign("Dr House"));
-        HcoAssertion again = trust.verify(signer(first).sign("Dr Wilson"));
-        HcoAssertion afterRenewal = trust.verify(signer(renewed).sign("Dr House"));
-        HcoAssertion otherHco = trust.verify(signer(hospital).sign("Dr House"));
+        HcoAssertion one = trust.verify(signer(first).sign("Dr House", "unconscious patient admitted to the emergency department"));
+        HcoAssertion again = trust.verify(signer(first).sign("Dr Wilson", "unconscious patient admitted to the emergency department"));
+        HcoAssertion afterRenewal = trust.verify(signer(renewed).sign("Dr House", "unconscious patient admitted to the emergency department"));
+        HcoAssertion otherHco = trust.verify(signer(hospital).sign("Dr House", "unconscious patient admitted to the emergency department"));
 
         assertThat(again.hcoId()).isEqualTo(one.hcoId());
         assertThat(afterRenewal.hcoId()).isEqualTo(one.hcoId());
@@ -81,7 +81,7 @@ class HcoTrustTest {
     void should_accept_an_rs256_assertion() {
         CertifiedKey rsaHospital = pki.hco("RSA Clinic", pki.rsaKeyPair(), ca,
                 NOW.minusSeconds(60), NOW.plus(Duration.ofDays(365)));
-        String assertion = signer(rsaHospital).sign("Dr House");
+        String assertion = signer(rsaHospital).sign("Dr House", "unconscious patient admitted to the emergency department");
 
         assertThat(header(assertion)).contains("\"alg\":\"RS256\"");
         assertThat(trust.verify(assertion).hcoName()).isEqualTo("RSA Clinic");
@@ -90,7 +90,7 @@ class HcoTrustTest {
     @Test
     void should_accept_a_chain_that_leaves_out_the_anchor() {
         String assertion = new HcoAssertionSigner(hospital.privateKey(), List.of(hospital.certificate()), clock)
-                .sign("Dr House");
+                .sign("Dr House", "unconscious patient admitted to the emergency department");
 
         assertThat(trust.verify(assertion).hcpName()).isEqualTo("Dr House");
     }
@@ -99,7 +99,7 @@ class HcoTrustTest {
     void should_refuse_a_certificate_of_an_untrusted_ca() {
         CertifiedKey otherCa = pki.certificateAuthority("Other CA");
         CertifiedKey stranger = pki.hco("Elsewhere Hospital", otherCa);
-        String assertion = HcoAssertionSigner.of(stranger, List.of(otherCa.certificate()), clock).sign("Dr House");
+        String assertion = HcoAssertionSigner.of(stranger, List.of(otherCa.certificate()), clock).sign("Dr House", "unconscious patient admitted to the emergency department");
 
         assertForbidden(() -> trust.verify(assertion));
     }
@@ -109,7 +109,7 @@ class HcoTrustTest {
         CertifiedKey expired = pki.hco("St Mary Hospital", pki.ecKeyPair(), ca,
                 NOW.minus(Duration.ofDays(400)), NOW.minus(Duration.ofDays(35)));
 
-        assertForbidden(() -> trust.verify(signer(expired).sign("Dr House")));
+        assertForbidden(() -> trust.verify(signer(expired).sign("Dr House", "unconscious patient admitted to the emergency department")));
     }
 
     @Test
@@ -117,14 +117,14 @@ class HcoTrustTest {
         CertifiedKey future = pki.hco("St Mary Hospital", pki.ecKeyPair(), ca,
                 NOW.plus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(366)));
 
-        assertForbidden(() -> trust.verify(signer(future).sign("Dr House")));
+        assertForbidden(() -> trust.verify(signer(future).sign("Dr House", "unconscious patient admitted to the emergency department")));
     }
 
     @Test
     void should_refuse_a_leaf_that_the_trusted_ca_did_not_sign() {
         CertifiedKey impostorCa = pki.certificateAuthority("Test CA");
         CertifiedKey forged = pki.hco("St Mary Hospital", impostorCa);
-        String assertion = HcoAssertionSigner.of(forged, List.of(ca.certificate()), clock).sign("Dr House");
+        String assertion = HcoAssertionSigner.of(forged, List.of(ca.certificate()), clock).sign("Dr House", "unconscious patient admitted to the emergency department");
 
         assertForbidden(() -> trust.verify(assertion));
     }
@@ -132,7 +132,7 @@ class HcoTrustTest {
     @Test
     void should_refuse_an_assertion_signed_with_a_key_other_than_the_leaf_certificate() {
         String assertion = new HcoAssertionSigner(pki.ecKeyPair().getPrivate(),
-                List.of(hospital.certificate(), ca.certificate()), clock).sign("Dr House");
+                List.of(hospital.certificate(), ca.certificate()), clock).sign("Dr House", "unconscious patient admitted to the emergency department");
 
         assertForbidden(() -> trust.verify(assertion));
     }
@@ -140,7 +140,7 @@ class HcoTrustTest {
     @Test
     void should_refuse_an_assertion_for_another_audience() {
         HcoAssertionSigner signer = signer(hospital);
-        JwtClaims claims = signer.claims("Dr House");
+        JwtClaims claims = signer.claims("Dr House", "unconscious patient admitted to the emergency department");
         claims.setAudience("another-cloud");
 
         assertForbidden(() -> trust.verify(signer.sign(claims)));
@@ -151,7 +151,7 @@ class HcoTrustTest {
         HcoAssertionSigner past = HcoAssertionSigner.of(hospital, List.of(ca.certificate()),
                 Clock.fixed(NOW.minus(Duration.ofMinutes(10)), ZoneOffset.UTC));
 
-        assertForbidden(() -> trust.verify(past.sign("Dr House")));
+        assertForbidden(() -> trust.verify(past.sign("Dr House", "unconscious patient admitted to the emergency department")));
     }
 
     @Test
@@ -163,15 +163,15 @@ class HcoTrustTest {
         HcoAssertionSigner farAhead = HcoAssertionSigner.of(hospital, List.of(ca.certificate()),
                 Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC));
 
-        assertThat(trust.verify(justExpired.sign("Dr House")).hcpName()).isEqualTo("Dr House");
-        assertThat(trust.verify(aheadOfUs.sign("Dr House")).hcpName()).isEqualTo("Dr House");
-        assertForbidden(() -> trust.verify(farAhead.sign("Dr House")));
+        assertThat(trust.verify(justExpired.sign("Dr House", "unconscious patient admitted to the emergency department")).hcpName()).isEqualTo("Dr House");
+        assertThat(trust.verify(aheadOfUs.sign("Dr House", "unconscious patient admitted to the emergency department")).hcpName()).isEqualTo("Dr House");
+        assertForbidden(() -> trust.verify(farAhead.sign("Dr House", "unconscious patient admitted to the emergency department")));
     }
 
     @Test
     void should_refuse_an_assertion_that_lives_longer_than_five_minutes() {
         HcoAssertionSigner signer = signer(hospital);
-        JwtClaims claims = signer.claims("Dr House");
+        JwtClaims claims = signer.claims("Dr House", "unconscious patient admitted to the emergency department");
         claims.setExpirationTime(NumericDate.fromSeconds(NOW.plusSeconds(301).getEpochSecond()));
 
         assertForbidden(() -> trust.verify(signer.sign(claims)));
@@ -180,7 +180,7 @@ class HcoTrustTest {
     @Test
     void should_refuse_an_assertion_that_expires_before_it_is_issued() {
         HcoAssertionSigner signer = signer(hospital);
-        JwtClaims claims = signer.claims("Dr House");
+        JwtClaims claims = signer.claims("Dr House", "unconscious patient admitted to the emergency department");
         claims.setExpirationTime(NumericDate.fromSeconds(NOW.minusSeconds(1).getEpochSecond()));
 
         assertForbidden(() -> trust.verify(signer.sign(claims)));
@@ -188,7 +188,7 @@ class HcoTrustTest {
 
     @Test
     void should_refuse_an_unsigned_assertion() throws Exception {
-        JsonWebSignature jws = jwsWithChain(signer(hospital).claims("Dr House"));
+        JsonWebSignature jws = jwsWithChain(signer(hospital).claims("Dr House", "unconscious patient admitted to the emergency department"));
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.NONE);
         jws.setAlgorithmConstraints(AlgorithmConstraints.NO_CONSTRAINTS);
 
@@ -199,7 +199,7 @@ class HcoTrustTest {
 
     @Test
     void should_refuse_an_hmac_assertion() throws Exception {
-        JsonWebSignature jws = jwsWithChain(signer(hospital).claims("Dr House"));
+        JsonWebSignature jws = jwsWithChain(signer(hospital).claims("Dr House", "unconscious patient admitted to the emergency department"));
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
         jws.setKey(new HmacKey(hospital.certificate().getPublicKey().getEncoded()));
         jws.setDoKeyValidation(false);
@@ -212,7 +212,7 @@ class HcoTrustTest {
     @Test
     void should_refuse_an_assertion_without_a_certificate_chain() throws Exception {
         JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(signer(hospital).claims("Dr House").toJson());
+        jws.setPayload(signer(hospital).claims("Dr House", "unconscious patient admitted to the emergency department").toJson());
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
         jws.setKey(hospital.privateKey());
 
@@ -223,7 +223,7 @@ class HcoTrustTest {
 
     @Test
     void should_refuse_everything_when_no_trust_anchor_is_configured() {
-        String assertion = signer(hospital).sign("Dr House");
+        String assertion = signer(hospital).sign("Dr House", "unconscious patient admitted to the emergency department");
 
         assertForbidden(() -> new HcoTrust(TrustAnchors.none(), clock).verify(assertion));
         assertForbidden(() -> HcoTrust.fromPath(Optional.empty(), Optional.empty(), clock).verify(assertion));
@@ -232,7 +232,7 @@ class HcoTrustTest {
 
     @Test
     void should_refuse_everything_when_the_anchor_folder_is_empty(@TempDir Path folder) {
-        String assertion = signer(hospital).sign("Dr House");
+        String assertion = signer(hospital).sign("Dr House", "unconscious patient admitted to the emergency department");
 
         assertForbidden(() -> HcoTrust.fromPath(Optional.of(folder), Optional.empty(), clock).verify(assertion));
     }
@@ -248,7 +248,7 @@ class HcoTrustTest {
     @Test
     void should_answer_bad_request_to_a_trusted_assertion_without_a_subject() {
         HcoAssertionSigner signer = signer(hospital);
-        JwtClaims claims = signer.claims("Dr House");
+        JwtClaims claims = signer.claims("Dr House", "unconscious patient admitted to the emergency department");
         claims.unsetClaim("sub");
 
         assertThatThrownBy(() -> trust.verify(signer.sign(claims)))
@@ -256,11 +256,35 @@ class HcoTrustTest {
     }
 
     @Test
+    void should_keep_the_justification_of_a_trusted_assertion() {
+        String longest = "j".repeat(HcoTrust.MAX_JUSTIFICATION_CHARS);
+
+        assertThat(trust.verify(signer(hospital).sign("Dr House", "suspected sepsis, patient unconscious")).justification())
+                .isEqualTo("suspected sepsis, patient unconscious");
+        assertThat(trust.verify(signer(hospital).sign("Dr House", longest)).justification()).isEqualTo(longest);
+    }
+
+    @Test
+    void should_answer_bad_request_to_a_missing_empty_or_too_long_justification() {
+        HcoAssertionSigner signer = signer(hospital);
+        JwtClaims missing = signer.claims("Dr House", "x");
+        missing.unsetClaim("justification");
+        JwtClaims notText = signer.claims("Dr House", "x");
+        notText.setClaim("justification", 42);
+
+        for (String assertion : List.of(signer.sign(missing), signer.sign(notText), signer.sign("Dr House", ""),
+                signer.sign("Dr House", "   "), signer.sign("Dr House", "j".repeat(HcoTrust.MAX_JUSTIFICATION_CHARS + 1)))) {
+            assertThatThrownBy(() -> trust.verify(assertion))
+                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(400));
+        }
+    }
+
+    @Test
     void should_not_reveal_certificate_contents_in_refusals() {
         CertifiedKey expired = pki.hco("St Mary Hospital", pki.ecKeyPair(), ca,
                 NOW.minus(Duration.ofDays(400)), NOW.minus(Duration.ofDays(35)));
 
-        assertThatThrownBy(() -> trust.verify(signer(expired).sign("Dr House")))
+        assertThatThrownBy(() -> trust.verify(signer(expired).sign("Dr House", "unconscious patient admitted to the emergency department")))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getMessage())
                         .doesNotContain("St Mary", "Test CA", "CN=").isNotBlank());
     }
@@ -275,9 +299,9 @@ class HcoTrustTest {
 
         HcoTrust loaded = HcoTrust.fromPath(Optional.of(folder), Optional.empty(), clock);
 
-        assertThat(loaded.verify(signer(hospital).sign("Dr House")).hcoName()).isEqualTo("St Mary Hospital");
+        assertThat(loaded.verify(signer(hospital).sign("Dr House", "unconscious patient admitted to the emergency department")).hcoName()).isEqualTo("St Mary Hospital");
         assertThat(loaded.verify(HcoAssertionSigner.of(clinic, List.of(secondCa.certificate()), clock)
-                .sign("Dr Cuddy")).hcoName()).isEqualTo("Second Clinic");
+                .sign("Dr Cuddy", "unconscious patient admitted to the emergency department")).hcoName()).isEqualTo("Second Clinic");
     }
 
     @Test
@@ -289,7 +313,7 @@ class HcoTrustTest {
         TrustAnchors anchors = TrustAnchors.load(Optional.of(file), Optional.empty());
 
         assertThat(anchors.certificates()).containsExactly(secondCa.certificate(), ca.certificate());
-        assertThat(new HcoTrust(anchors, clock).verify(signer(hospital).sign("Dr House")).hcpName())
+        assertThat(new HcoTrust(anchors, clock).verify(signer(hospital).sign("Dr House", "unconscious patient admitted to the emergency department")).hcpName())
                 .isEqualTo("Dr House");
     }
 
@@ -317,9 +341,9 @@ class HcoTrustTest {
 
         HcoTrust checking = HcoTrust.fromPath(Optional.of(anchors), Optional.of(crlFile), clock);
 
-        assertThat(checking.verify(signer(hospital).sign("Dr House")).hcoName()).isEqualTo("St Mary Hospital");
-        assertForbidden(() -> checking.verify(signer(revoked).sign("Dr House")));
-        assertThat(trust.verify(signer(revoked).sign("Dr House")).hcoName()).isEqualTo("Revoked Hospital");
+        assertThat(checking.verify(signer(hospital).sign("Dr House", "unconscious patient admitted to the emergency department")).hcoName()).isEqualTo("St Mary Hospital");
+        assertForbidden(() -> checking.verify(signer(revoked).sign("Dr House", "unconscious patient admitted to the emergency department")));
+        assertThat(trust.verify(signer(revoked).sign("Dr House", "unconscious patient admitted to the emergency department")).hcoName()).isEqualTo("Revoked Hospital");
     }
 
     @Test
@@ -327,8 +351,8 @@ class HcoTrustTest {
         CertifiedKey serverOnly = leaf(List.of("1.3.6.1.5.5.7.3.1"), List.of());
         CertifiedKey withoutEku = leaf(List.of(), List.of());
 
-        assertForbidden(() -> trust.verify(signer(serverOnly).sign("Dr House")));
-        assertForbidden(() -> trust.verify(signer(withoutEku).sign("Dr House")));
+        assertForbidden(() -> trust.verify(signer(serverOnly).sign("Dr House", "unconscious patient admitted to the emergency department")));
+        assertForbidden(() -> trust.verify(signer(withoutEku).sign("Dr House", "unconscious patient admitted to the emergency department")));
     }
 
     @Test
@@ -338,17 +362,17 @@ class HcoTrustTest {
         HcoTrust noEkuRequired = new HcoTrust(TrustAnchors.of(List.of(ca.certificate())),
                 HcoCertificateProfile.of(Optional.empty(), Optional.empty()), clock);
 
-        assertThat(trust.verify(signer(anyUsage).sign("Dr House")).hcpName()).isEqualTo("Dr House");
-        assertThat(noEkuRequired.verify(signer(withoutEku).sign("Dr House")).hcpName()).isEqualTo("Dr House");
+        assertThat(trust.verify(signer(anyUsage).sign("Dr House", "unconscious patient admitted to the emergency department")).hcpName()).isEqualTo("Dr House");
+        assertThat(noEkuRequired.verify(signer(withoutEku).sign("Dr House", "unconscious patient admitted to the emergency department")).hcpName()).isEqualTo("Dr House");
     }
 
     @Test
     void should_refuse_a_certificate_without_a_required_policy() {
         HcoTrust policyRequired = withProfile(HcoCertificateProfile.CLIENT_AUTH, REQUIRED_POLICY + ", 1.3.6.1.4.1.99999.1.2");
 
-        assertForbidden(() -> policyRequired.verify(signer(hospital).sign("Dr House")));
+        assertForbidden(() -> policyRequired.verify(signer(hospital).sign("Dr House", "unconscious patient admitted to the emergency department")));
         assertForbidden(() -> policyRequired.verify(signer(leaf(List.of(HcoCertificateProfile.CLIENT_AUTH),
-                List.of("1.3.6.1.4.1.99999.7"))).sign("Dr House")));
+                List.of("1.3.6.1.4.1.99999.7"))).sign("Dr House", "unconscious patient admitted to the emergency department")));
     }
 
     @Test
@@ -356,7 +380,7 @@ class HcoTrustTest {
         HcoTrust policyRequired = withProfile(HcoCertificateProfile.CLIENT_AUTH, REQUIRED_POLICY);
 
         assertForbidden(() -> policyRequired.verify(signer(leaf(List.of("1.3.6.1.5.5.7.3.1"), List.of(REQUIRED_POLICY)))
-                .sign("Dr House")));
+                .sign("Dr House", "unconscious patient admitted to the emergency department")));
     }
 
     @Test
@@ -364,7 +388,7 @@ class HcoTrustTest {
         HcoTrust policyRequired = withProfile(HcoCertificateProfile.CLIENT_AUTH, REQUIRED_POLICY);
         CertifiedKey compliant = leaf(List.of(HcoCertificateProfile.CLIENT_AUTH), List.of(REQUIRED_POLICY));
 
-        assertThat(policyRequired.verify(signer(compliant).sign("Dr House")).hcpName()).isEqualTo("Dr House");
+        assertThat(policyRequired.verify(signer(compliant).sign("Dr House", "unconscious patient admitted to the emergency department")).hcpName()).isEqualTo("Dr House");
     }
 
     @Test
@@ -385,7 +409,7 @@ class HcoTrustTest {
         HcoAssertionSigner reloaded = new HcoAssertionSigner(PemFiles.readPrivateKey(keyFile),
                 PemFiles.readCertificates(writeChain(folder)), clock);
 
-        assertThat(trust.verify(reloaded.sign("Dr House")).hcoId()).isEqualTo(HcoTrust.hcoId(hospital.certificate()));
+        assertThat(trust.verify(reloaded.sign("Dr House", "unconscious patient admitted to the emergency department")).hcoId()).isEqualTo(HcoTrust.hcoId(hospital.certificate()));
     }
 
     private Path writeChain(Path folder) throws Exception {
