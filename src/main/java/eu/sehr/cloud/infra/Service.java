@@ -2,12 +2,11 @@ package eu.sehr.cloud.infra;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.sehr.cloud.account.command.CitizenAccount;
@@ -34,6 +33,7 @@ import eu.sehr.cloud.extensions.CitizenNames;
 import eu.sehr.cloud.extensions.ExtensionEvents;
 import eu.sehr.cloud.infra.axon.AxonSetup;
 import eu.sehr.cloud.operations.DependencyOutage;
+import eu.sehr.cloud.operations.AuditMeters;
 import eu.sehr.cloud.operations.EventAppendCounter;
 import eu.sehr.cloud.operations.HealthSteps;
 import eu.sehr.cloud.operations.Metrics;
@@ -91,9 +91,6 @@ import org.slf4j.LoggerFactory;
 public final class Service implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Service.class);
-    /** The paths whose request bodies (records) the route streams; every other body is read before the route runs. */
-    private static final Set<String> STREAMED_UPLOADS = Set.of("/citizen/upload", "/hcp/upload");
-    private static final Duration DOCUMENT_DEADLINE = Duration.ofSeconds(10);
 
     private final Stores stores;
     private final Configuration axon;
@@ -160,12 +157,12 @@ public final class Service implements AutoCloseable {
             transparencyLog.start();
             CommandGateway commands = axon.getComponent(CommandGateway.class);
 
-            SigningKey signingKey = signingKey(settings);
+            SigningKey signingKey = SigningKey.fromSettings(settings);
             TokenService tokens = new TokenService(signingKey, clock);
             EmergencyTokens emergencyTokens = new EmergencyTokens(tokens, settings.getDuration("sehr.token.emergency-ttl"));
             PasswordHasher hasher = new PasswordHasher();
             ClientAddresses clientAddresses = ClientAddresses.fromList(settings.find("sehr.http.trusted-proxies").orElse(""));
-            DocumentBodies documents = new DocumentBodies(STREAMED_UPLOADS, DOCUMENT_DEADLINE);
+            DocumentBodies documents = DocumentBodies.exceptRecordUploads();
             RequestBodies requestBodies = new RequestBodies(documents);
             JsonBodies bodies = new JsonBodies(mapper, requestBodies);
             LoginThrottle throttle = new LoginThrottle(transactions, sql, clock, LoginLimits.from(settings));
@@ -237,36 +234,18 @@ public final class Service implements AutoCloseable {
             auditViews.connect(camel.getCamelContext().createProducerTemplate());
             extensionEvents.connect(camel.getCamelContext().createProducerTemplate());
             notifications.registerMetrics(metrics);
-            metrics.counter("sehr_events_appended", "events appended to the event store by this replica", appendCounter::appended);
-            metrics.gauge("sehr_audit_projection_lag_events", "events the citizen audit view is behind the event store",
-                    () -> Math.max(0, eventReader.headPosition() - Math.max(0, freshness.position().orElse(0))));
-            metrics.gauge("sehr_audit_projection_lag_seconds", "age of the oldest event the citizen audit view has not projected",
-                    () -> eventReader.appendedAfter(Math.max(0, freshness.position().orElse(0)))
-                            .map(at -> Math.max(0, Duration.between(at, Instant.now()).toMillis()) / 1000.0).orElse(0.0));
+            AuditMeters.register(metrics, appendCounter, eventReader, freshness);
             server.listen();
             LOG.info("S-EHR Cloud serves on port {} (started in {} ms)", settings.get("sehr.port"),
                     (System.nanoTime() - started) / 1_000_000);
             return new Service(stores, axon, camel, server, List.of(sweeper, readiness, transparencyLog));
         } catch (RuntimeException e) {
-            if (sweeper != null) {
-                sweeper.close();
-            }
-            if (readiness != null) {
-                readiness.close();
-            }
-            if (transparencyLog != null) {
-                transparencyLog.close();
-            }
-            if (camel != null) {
-                camel.stop();
-            }
-            if (server != null) {
-                server.close();
-            }
-            if (axon != null) {
-                axon.shutdown();
-            }
-            stores.close();
+            // stop what started, in reverse order
+            Configuration startedAxon = axon;
+            Main startedCamel = camel;
+            Stream.<AutoCloseable>of(sweeper, readiness, transparencyLog, startedCamel == null ? null : startedCamel::stop, server,
+                            startedAxon == null ? null : startedAxon::shutdown, stores)
+                    .filter(Objects::nonNull).forEach(Service::closeQuietly);
             throw e;
         }
     }
@@ -277,12 +256,6 @@ public final class Service implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("Stopping {} failed: {}", worker.getClass().getSimpleName(), e.toString());
         }
-    }
-
-    private static SigningKey signingKey(Settings settings) {
-        return SigningKey.loadOrCreate(settings.find("sehr.token.signing-key-file")
-                .map(Path::of)
-                .orElse(settings.dataDir().resolve("token-signing-key.jwk")));
     }
 
     /** Starts a rebuild of the audit views, as {@code POST /audit/replay} does; its id. */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 import eu.sehr.cloud.infra.ConfigurationException;
+import eu.sehr.cloud.infra.Settings;
 import org.jose4j.jwk.EllipticCurveJsonWebKey;
 import org.jose4j.jwk.EcJwkGenerator;
 import org.jose4j.jwk.JsonWebKey;
@@ -31,6 +32,12 @@ public final class SigningKey {
         this.key = key;
     }
 
+    /** The key of {@code sehr.token.signing-key-file}, or the one generated once in the data dir. */
+    public static SigningKey fromSettings(Settings settings) {
+        return loadOrCreate(settings.find("sehr.token.signing-key-file").map(Path::of)
+                .orElse(settings.dataDir().resolve("token-signing-key.jwk")));
+    }
+
     public static SigningKey loadOrCreate(Path file) {
         try {
             if (Files.exists(file)) {
@@ -38,8 +45,8 @@ public final class SigningKey {
             }
             EllipticCurveJsonWebKey key = generate();
             Files.createDirectories(file.toAbsolutePath().getParent());
+            createOwnerOnly(file);
             Files.writeString(file, key.toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE), StandardCharsets.UTF_8);
-            restrictToOwner(file);
             LOG.info("Generated a new token signing key (kid {}) in {}", key.getKeyId(), file);
             return new SigningKey(key);
         } catch (IOException e) {
@@ -104,11 +111,13 @@ public final class SigningKey {
         }
     }
 
-    private static void restrictToOwner(Path file) throws IOException {
+    /** Creates the file readable by its owner only before the key is written into it (never readable by others). */
+    private static void createOwnerOnly(Path file) throws IOException {
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
             LOG.warn("Cannot restrict the permissions of {} on this file system", file);
+            Files.createFile(file);
         }
     }
 }

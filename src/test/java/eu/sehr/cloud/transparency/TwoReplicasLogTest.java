@@ -64,6 +64,7 @@ class TwoReplicasLogTest {
         shared = Map.of(
                 "sehr.postgres.url", postgres.jdbcUrl(),
                 "sehr.postgres.user", postgres.user(),
+                "sehr.postgres.password", postgres.password(),
                 "sehr.s3.endpoint", storage.endpoint(),
                 "sehr.s3.access-key", storage.accessKey(),
                 "sehr.s3.secret-key", storage.secretKey(),

@@ -25,6 +25,11 @@ public final class DocumentBodies implements Handler<RoutingContext> {
     private final Duration deadline;
     private final Map<HttpServerRequest, Buffer> read = new ConcurrentHashMap<>();
 
+    /** The API's: every body but the record uploads', which their routes stream, within the contract's 10 s. */
+    public static DocumentBodies exceptRecordUploads() {
+        return new DocumentBodies(Set.of("/citizen/upload", "/hcp/upload"), Duration.ofSeconds(10));
+    }
+
     /**
      * @param streamedPaths the paths whose bodies the route streams itself (record uploads)
      * @param deadline      how long a body may take to arrive
