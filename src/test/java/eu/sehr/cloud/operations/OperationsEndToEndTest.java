@@ -107,6 +107,16 @@ class OperationsEndToEndTest {
     }
 
     @Test
+    void should_serve_no_path_that_the_contract_in_docs_api_md_does_not_describe() throws Exception {
+        String contract = java.nio.file.Files.readString(java.nio.file.Path.of("docs", "API.md"));
+        JsonNode openapi = api.get("/openapi.json", null).expect(200).json();
+        openapi.get("paths").fieldNames().forEachRemaining(path -> {
+            String pattern = java.util.regex.Pattern.quote(path).replaceAll("\\{[^}]+}", "\\\\E[^/\\\\s?]+\\\\Q");
+            assertThat(contract).as("docs/API.md describes " + path).containsPattern(pattern + "(?![A-Za-z0-9/])");
+        });
+    }
+
+    @Test
     void should_describe_every_rest_endpoint_in_openapi() {
         JsonNode openapi = api.get("/openapi.json", null).expect(200).json();
         assertThat(openapi.get("openapi").asText()).startsWith("3.");
