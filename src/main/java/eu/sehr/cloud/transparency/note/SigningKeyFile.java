@@ -12,12 +12,14 @@ import java.util.Set;
 /**
  * Keeps a service's signing key in a file only its owner can read, in the {@link SignerKey} text format,
  * creating it on first start: so a log or a witness keeps its identity across restarts without an operator
- * step, and refuses to run with a key file others could have read or swapped.
+ * step, and refuses to run with a key file others could have read or swapped (group read is allowed: a Kubernetes
+ * secret mount).
  */
 public final class SigningKeyFile {
 
-    private static final Set<PosixFilePermission> OWNER_ONLY =
-            Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    /** Nobody but the owner writes it, and nobody outside its group reads it (a Kubernetes secret mount is 0440). */
+    private static final Set<PosixFilePermission> FORBIDDEN = Set.of(PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
     private final SecureRandom random;
 
@@ -37,9 +39,9 @@ public final class SigningKeyFile {
             AtomicFiles.write(file, (SignerKey.generate(keyName, random).encoded() + "\n").getBytes(StandardCharsets.UTF_8));
         }
         Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-        if (!OWNER_ONLY.containsAll(permissions)) {
-            throw new IOException("signing key file " + file + " must be readable by its owner only (0600), is "
-                    + PosixFilePermissions.toString(permissions));
+        if (permissions.stream().anyMatch(FORBIDDEN::contains)) {
+            throw new IOException("signing key file " + file + " must be written by its owner only and read by no one "
+                    + "outside its group (0600, or 0440 as a secret mount), is " + PosixFilePermissions.toString(permissions));
         }
         SignerKey key;
         try {

@@ -55,6 +55,15 @@ class SigningKeyFileTest {
     }
 
     @Test
+    void should_accept_a_key_file_its_group_may_read_as_a_kubernetes_secret_mount() throws IOException {
+        Path file = directory.resolve("log.key");
+        String vkey = keys.loadOrGenerate(file, "sehr.example/log").verifierKey().encoded();
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r-----"));
+
+        assertThat(keys.loadOrGenerate(file, "sehr.example/log").verifierKey().encoded()).isEqualTo(vkey);
+    }
+
+    @Test
     void should_refuse_a_key_file_holding_another_name() throws IOException {
         Path file = directory.resolve("witness.key");
         keys.loadOrGenerate(file, "witness.example/w1");
