@@ -6,11 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -18,6 +15,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.sehr.cloud.audit.api.Actor;
+import eu.sehr.cloud.infra.CanonicalJson;
 import eu.sehr.cloud.infra.Hashes;
 import org.axonframework.messaging.MetaData;
 
@@ -74,7 +72,7 @@ public final class HashChain {
             json.writeEndObject();
             json.writeStringField("occurredAt", event.occurredAt());
             json.writeFieldName("payload");
-            writeSorted(json, event.payload());
+            CanonicalJson.write(json, event.payload());
             json.writeStringField("prevHash", event.prevHash());
             json.writeNumberField("sequence", event.sequence());
             json.writeStringField("type", event.type());
@@ -85,27 +83,6 @@ public final class HashChain {
         return HexFormat.of().formatHex(sha256.digest());
     }
 
-    private static void writeSorted(JsonGenerator json, JsonNode node) throws IOException {
-        if (node.isObject()) {
-            List<String> names = new ArrayList<>();
-            node.fieldNames().forEachRemaining(names::add);
-            Collections.sort(names);
-            json.writeStartObject();
-            for (String name : names) {
-                json.writeFieldName(name);
-                writeSorted(json, node.get(name));
-            }
-            json.writeEndObject();
-        } else if (node.isArray()) {
-            json.writeStartArray();
-            for (JsonNode element : node) {
-                writeSorted(json, element);
-            }
-            json.writeEndArray();
-        } else {
-            json.writeTree(node);
-        }
-    }
 
     /** One link of the chain as the event store holds it. */
     public record ChainedEvent(String account, long sequence, String type, JsonNode payload, Actor actor,

@@ -2,6 +2,7 @@ package eu.sehr.cloud.transparency.log;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import eu.sehr.cloud.infra.CanonicalJson;
 import eu.sehr.cloud.transparency.merkle.MerkleHash;
 
 /**

@@ -1,4 +1,4 @@
-package eu.sehr.cloud.transparency.log;
+package eu.sehr.cloud.infra;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,7 +13,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * JSON in one canonical form: every object's keys in sorted (UTF-16 code unit) order, no insignificant
- * whitespace, UTF-8. The same tree always gives the same bytes, whichever way it was built or parsed.
+ * whitespace, UTF-8. The same tree always gives the same bytes, whichever way it was built or parsed: the
+ * transparency log's leaves and the hash chain's payloads are written this way.
  */
 public final class CanonicalJson {
 
@@ -33,7 +34,8 @@ public final class CanonicalJson {
         return out.toByteArray();
     }
 
-    private static void write(JsonGenerator json, JsonNode node) throws IOException {
+    /** Writes the tree canonically into a generator (one that writes, say, straight into a digest). */
+    public static void write(JsonGenerator json, JsonNode node) throws IOException {
         if (node.isObject()) {
             List<String> names = new ArrayList<>();
             node.fieldNames().forEachRemaining(names::add);
