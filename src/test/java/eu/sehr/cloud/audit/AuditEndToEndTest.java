@@ -179,6 +179,9 @@ class AuditEndToEndTest {
         api.get("/audit/verify?citizen=" + citizen.username(), auditorToken).expect(200);
         JsonNode compliance = api.get("/citizen/auditing", citizen.token()).expect(200).json().at("/auditing/compliance");
         assertThat(compliance.findValuesAsText("compliance_officer")).containsExactly(auditorName);
+        assertThat(compliance.findValuesAsText("auditor")).as("the contract's field").containsExactly(auditorName);
+        assertThat(compliance.findValuesAsText("action")).containsExactly("verify");
+        assertThat(compliance.get(0).get("on").asText()).endsWith("Z");
     }
 
     @Test

@@ -87,7 +87,11 @@ public class CitizenAuditProjection {
     @EventHandler
     void on(AuditTrailExported event, EventMessage<?> message, TrackingToken token) {
         Actor actor = Actor.fromMetaData(message.getMetaData());
+        // the contract's fields (auditor, action, on), and the earlier ones beside them for clients that read those
         save(message, token, event.accountId(), AuditEntry.COMPLIANCE, item(
+                "auditor", actor.name(),
+                "action", event.purpose(),
+                "on", time(message),
                 "compliance_officer", actor.name(),
                 "read_audit_trail_on", time(message),
                 "purpose", event.purpose()));
