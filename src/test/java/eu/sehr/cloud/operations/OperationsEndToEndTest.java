@@ -104,6 +104,10 @@ class OperationsEndToEndTest {
                 .containsOnlyKeys("objectName", "bucketName", "size", "type", "dateAdded", "sha256", "emergencyVisible");
         assertThat(openapi.getPaths().get("/citizen/buckets").getGet().getResponses()).containsKeys("200", "401", "503");
         assertThat(openapi.getPaths().get("/citizen/buckets").getGet().getSecurity()).isNotEmpty();
+        java.util.List<String> operationIds = openapi.getPaths().values().stream()
+                .flatMap(item -> item.readOperations().stream()).map(operation -> operation.getOperationId()).toList();
+        assertThat(operationIds).as("one meaningful operationId per operation").doesNotContainNull()
+                .doesNotHaveDuplicates().noneMatch(id -> id.matches("verb\\d+"));
     }
 
     @Test
