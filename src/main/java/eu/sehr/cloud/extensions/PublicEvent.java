@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.sehr.cloud.audit.api.Actor;
 import eu.sehr.cloud.audit.chain.HashChain;
 import eu.sehr.cloud.infra.Times;
+import eu.sehr.cloud.transparency.log.EventNames;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 
@@ -20,6 +21,8 @@ import org.axonframework.eventhandling.EventMessage;
  * language, e.g. {@code ${body[payload][object]}}.
  */
 public final class PublicEvent {
+
+    private static final EventNames NAMES = new EventNames();
 
     private PublicEvent() {
     }
@@ -59,11 +62,9 @@ public final class PublicEvent {
         return ofAccount == null ? null : ofAccount.getAggregateIdentifier();
     }
 
-    /** The event type without its package and enclosing class, e.g. {@code HealthRecordDownloaded}. */
+    /** The event's stable name, e.g. {@code HealthRecordDownloaded}, as {@code GET /audit/events} shows it. */
     static String typeOf(EventMessage<?> message) {
-        String name = message.getPayloadType().getName();
-        int cut = Math.max(name.lastIndexOf('.'), name.lastIndexOf('$'));
-        return name.substring(cut + 1);
+        return NAMES.exportedNameOf(NAMES.storedTypeOf(message.getPayloadType()));
     }
 
     /**

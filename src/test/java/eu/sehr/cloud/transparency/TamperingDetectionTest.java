@@ -210,8 +210,8 @@ class TamperingDetectionTest {
     }
 
     private String eventOfType(String account, String type) throws Exception {
-        return single("SELECT eventIdentifier FROM domainEventEntry WHERE aggregateIdentifier = ? AND payloadType LIKE ? "
-                + "ORDER BY sequenceNumber LIMIT 1", account, "%$" + type);
+        return single("SELECT eventIdentifier FROM domainEventEntry WHERE aggregateIdentifier = ? AND payloadType = ? "
+                + "ORDER BY sequenceNumber LIMIT 1", account, type);
     }
 
     private long leafIndexOf(String eventId) throws Exception {

@@ -17,12 +17,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.sehr.cloud.audit.api.Actor;
 import eu.sehr.cloud.infra.CanonicalJson;
 import eu.sehr.cloud.infra.Hashes;
+import eu.sehr.cloud.transparency.log.EventNames;
 import org.axonframework.messaging.MetaData;
 
 /**
  * The tamper-evident chain over each account's event stream: {@code hash = SHA-256(prevHash ‖ canonical event)}.
  * The canonical event is JSON with sorted keys of the account, sequence, payload type, payload, actor, time and
  * previous hash, so it can be recomputed from the event store's rows alone.
+ *
+ * <p>The payload type hashed is the one the row stores: the stable name ({@link EventNames#storedTypeOf}) for events
+ * stored since stable names are, the Java class name for rows stored before. Old links are never re-hashed, and
+ * verification recomputes every link from its row's stored type, so both kinds verify and renaming a class changes
+ * neither.
  */
 public final class HashChain {
 
@@ -33,6 +39,7 @@ public final class HashChain {
 
     private final ObjectMapper mapper;
     private final JsonFactory factory;
+    private final EventNames names = new EventNames();
 
     public HashChain(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -43,7 +50,7 @@ public final class HashChain {
     public MetaData link(String prevHash, String account, long sequence, Object event, Actor actor, Instant at) {
         String previous = prevHash == null ? GENESIS : prevHash;
         String occurredAt = at.toString();
-        String hash = hash(new ChainedEvent(account, sequence, event.getClass().getName(),
+        String hash = hash(new ChainedEvent(account, sequence, names.storedTypeOf(event.getClass()),
                 mapper.valueToTree(event), actor, occurredAt, previous));
         Map<String, Object> metaData = new LinkedHashMap<>();
         metaData.put(Actor.KIND, actor.kind());

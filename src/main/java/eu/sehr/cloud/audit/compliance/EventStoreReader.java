@@ -17,6 +17,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.sehr.cloud.infra.StoreUnavailableException;
 import eu.sehr.cloud.infra.Times;
+import eu.sehr.cloud.transparency.log.EventNames;
 import org.postgresql.PGStatement;
 
 /**
@@ -32,6 +33,7 @@ public final class EventStoreReader {
 
     private final DataSource dataSource;
     private final ObjectMapper mapper;
+    private final EventNames names = new EventNames();
 
     public EventStoreReader(DataSource dataSource, ObjectMapper mapper) {
         this.dataSource = dataSource;
@@ -61,9 +63,9 @@ public final class EventStoreReader {
             parameters.add(Times.iso(filter.to()));
         }
         if (filter.type() != null) {
-            sql.append(" AND (e.payloadType LIKE ? OR e.payloadType LIKE ?)");
-            parameters.add("%$" + filter.type());
-            parameters.add("%." + filter.type());
+            // rows stored under the stable name, and older ones under the (current or former) class name
+            sql.append(" AND e.payloadType = ANY (?)");
+            parameters.add(names.storedTypesOf(filter.type()).toArray(String[]::new));
         }
         sql.append(" ORDER BY e.globalIndex");
         return new Cursor(sql.toString(), parameters);
@@ -154,7 +156,9 @@ public final class EventStoreReader {
                 statement.unwrap(PGStatement.class).setPrepareThreshold(FORCE_BINARY_TRANSFER);
                 statement.setFetchSize(FETCH_SIZE);
                 for (int i = 0; i < parameters.size(); i++) {
-                    statement.setObject(i + 1, parameters.get(i));
+                    Object parameter = parameters.get(i);
+                    statement.setObject(i + 1, parameter instanceof String[] values
+                            ? connection.createArrayOf("varchar", values) : parameter);
                 }
                 rows = statement.executeQuery();
             } catch (SQLException e) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.stream.Stream;
 
 import eu.sehr.cloud.infra.Sql;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -44,7 +45,9 @@ public final class ProjectionFreshness {
         this.maxWait = maxWait;
         this.shownTypes = AnnotatedHandlerInspector.inspectType(projection).getAllHandlers().values().stream()
                 .flatMap(handlers -> handlers.stream())
-                .map(handler -> handler.payloadType().getName())
+                // rows name events by the serializer's stable names, older rows by class names
+                .flatMap(handler -> Stream.of(handler.payloadType().getName(),
+                        serializer.typeForClass(handler.payloadType()).getName()))
                 .distinct()
                 .toArray(String[]::new);
     }

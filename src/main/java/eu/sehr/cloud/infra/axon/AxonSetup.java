@@ -34,12 +34,13 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import eu.sehr.cloud.infra.http.ApiException;
+import eu.sehr.cloud.transparency.log.EventNames;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 
 /**
  * All Axon wiring, without Spring or Axon Server: the JDBC event store and token store on PostgreSQL, Jackson
- * serialization everywhere, the citizen account aggregate, and the event processors.
+ * serialization everywhere (events named by their stable names, {@link StableNameSerializer}), the citizen account
+ * aggregate, and the event processors.
  * <ul>
  *   <li>Synchronous handlers (subscribing processors) keep tables that requests decide on in the same transaction
  *       as the event append.</li>
@@ -74,7 +75,8 @@ public final class AxonSetup {
     /** As above, with {@code extensions} (e.g. the transparency log's sequencer) applied before the configuration is built. */
     public static Configuration start(JdbcTransactions transactions, ObjectMapper mapper, Handlers handlers, String nodeId,
                                       Consumer<Configurer> extensions) {
-        Serializer serializer = JacksonSerializer.builder().objectMapper(mapper).build();
+        // events are stored under their stable names, and read under those or the class names of older rows
+        Serializer serializer = StableNameSerializer.of(mapper, new EventNames());
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)

@@ -1,6 +1,8 @@
 package eu.sehr.cloud.transparency.log;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,9 +17,13 @@ import eu.sehr.cloud.records.api.RecordEvents;
  * The one place that names events for the log: a stable name per event (such as {@code HealthRecordDownloaded})
  * that leaves carry instead of a Java class name, so that renaming or moving a class never changes a leaf.
  *
+ * <p>The event store writes these names as the payload type of every event row (infra/axon/StableNameSerializer), and
+ * reads rows stored before that under class names through the same mapping, so events are read, exported and
+ * chained by stable names whatever the Java classes are called.
+ *
  * <p>An event class that is not listed here cannot be stored (its leaf could not be named): add it, with its
  * stable name, in the same change that adds the class. A renamed class keeps its old stable name, and its former
- * class name goes in {@link #FORMER_CLASS_NAMES} so that the rows stored under it are still named.
+ * class name goes in {@link #FORMER_CLASS_NAMES} so that the rows stored under it are still named and read.
  */
 public final class EventNames {
 
@@ -53,9 +59,14 @@ public final class EventNames {
     private static final Map<String, String> FORMER_CLASS_NAMES = Map.of();
 
     private final Map<String, String> byStoredType = new HashMap<>(FORMER_CLASS_NAMES);
+    private final Map<String, Class<?>> byName = new HashMap<>();
 
     public EventNames() {
-        NAMES.forEach((type, name) -> byStoredType.put(type.getName(), name));
+        NAMES.forEach((type, name) -> {
+            byStoredType.put(type.getName(), name);
+            byStoredType.put(name, name);
+            byName.put(name, type);
+        });
     }
 
     /**
@@ -71,9 +82,47 @@ public final class EventNames {
         return name;
     }
 
-    /** The stable name of the payload type an event store row names (a class name, current or former). */
+    /**
+     * The payload type the event store writes for a class: its stable name if it is an event listed here, else its
+     * class name (snapshots, metadata and anything else Axon serializes).
+     */
+    public String storedTypeOf(Class<?> type) {
+        String name = NAMES.get(type);
+        return name != null ? name : type.getName();
+    }
+
+    /**
+     * The stable name of the payload type an event store row names: a stable name (rows written since stable names
+     * are stored) or a class name, current or former (rows written before).
+     */
     public Optional<String> ofStoredType(String payloadType) {
         return Optional.ofNullable(byStoredType.get(payloadType));
+    }
+
+    /**
+     * The name exports show for a stored payload type: its stable name, or for a type that has none (not an event of
+     * this service) the class's simple name, never a package.
+     */
+    public String exportedNameOf(String payloadType) {
+        return ofStoredType(payloadType).orElseGet(() ->
+                payloadType.substring(Math.max(payloadType.lastIndexOf('.'), payloadType.lastIndexOf('$')) + 1));
+    }
+
+    /** The class that reads a stored payload type (a stable name, or a current or former class name), if it is an event. */
+    public Optional<Class<?>> classOfStoredType(String payloadType) {
+        return ofStoredType(payloadType).map(byName::get);
+    }
+
+    /** Every payload type rows of the stable name may be stored under: the name itself, its class's name, former ones. */
+    public List<String> storedTypesOf(String stableName) {
+        List<String> types = new ArrayList<>();
+        types.add(stableName);
+        byStoredType.forEach((stored, name) -> {
+            if (name.equals(stableName) && !stored.equals(stableName)) {
+                types.add(stored);
+            }
+        });
+        return types;
     }
 
     /** An event class without a stable name: a programming error that stops the append (fail closed). */
