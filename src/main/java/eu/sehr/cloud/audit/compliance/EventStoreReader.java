@@ -31,6 +31,10 @@ public final class EventStoreReader {
     private static final TypeReference<Map<String, Object>> META_DATA = new TypeReference<>() {
     };
 
+    private static final String SELECT_EVENTS = "SELECT e.globalIndex, h.username, e.aggregateIdentifier, e.type, "
+            + "e.sequenceNumber, e.payloadType, e.timeStamp, e.metaData, e.payload FROM domainEventEntry e "
+            + "LEFT JOIN account_history h ON h.account_id = e.aggregateIdentifier WHERE 1 = 1";
+
     private final DataSource dataSource;
     private final ObjectMapper mapper;
     private final EventNames names = new EventNames();
@@ -42,10 +46,25 @@ public final class EventStoreReader {
 
     /** An open cursor over the events that match; the caller closes it. */
     public Cursor open(EventFilter filter) {
-        StringBuilder sql = new StringBuilder("SELECT e.globalIndex, h.username, e.aggregateIdentifier, e.type, "
-                + "e.sequenceNumber, e.payloadType, e.timeStamp, e.metaData, e.payload FROM domainEventEntry e "
-                + "LEFT JOIN account_history h ON h.account_id = e.aggregateIdentifier WHERE 1 = 1");
         List<Object> parameters = new ArrayList<>();
+        String where = where(filter, parameters);
+        return new Cursor(SELECT_EVENTS + where + " ORDER BY e.globalIndex", parameters, null);
+    }
+
+    /**
+     * As {@link #open}, and with {@link Cursor#accounts()}: the accounts whose streams the cursor returns events of,
+     * read before the events in the same snapshot of the store (so an event appended meanwhile is in neither).
+     */
+    public Cursor openExport(EventFilter filter) {
+        List<Object> parameters = new ArrayList<>();
+        String where = where(filter, parameters);
+        return new Cursor(SELECT_EVENTS + where + " ORDER BY e.globalIndex", parameters,
+                "SELECT DISTINCT e.aggregateIdentifier FROM domainEventEntry e LEFT JOIN account_history h "
+                        + "ON h.account_id = e.aggregateIdentifier WHERE e.type IS NOT NULL" + where);
+    }
+
+    private String where(EventFilter filter, List<Object> parameters) {
+        StringBuilder sql = new StringBuilder();
         if (filter.citizen() != null) {
             sql.append(" AND h.username = ?");
             parameters.add(filter.citizen());
@@ -67,15 +86,14 @@ public final class EventStoreReader {
             sql.append(" AND e.payloadType = ANY (?)");
             parameters.add(names.storedTypesOf(filter.type()).toArray(String[]::new));
         }
-        sql.append(" ORDER BY e.globalIndex");
-        return new Cursor(sql.toString(), parameters);
+        return sql.toString();
     }
 
     /** Every event of one account, in sequence order, without the citizen's username (the caller knows the account). */
     public void forEachOfAccount(String accountId, Consumer<StoredEvent> consumer) {
         try (Cursor cursor = new Cursor("SELECT globalIndex, NULL, aggregateIdentifier, type, sequenceNumber, payloadType, "
                 + "timeStamp, metaData, payload FROM domainEventEntry WHERE aggregateIdentifier = ? ORDER BY sequenceNumber",
-                List.of(accountId))) {
+                List.of(accountId), null)) {
             for (StoredEvent event = cursor.next(); event != null; event = cursor.next()) {
                 consumer.accept(event);
             }
@@ -146,25 +164,47 @@ public final class EventStoreReader {
         private final Connection connection;
         private final PreparedStatement statement;
         private final ResultSet rows;
+        private final List<String> accounts = new ArrayList<>();
+        private final int isolation;
 
-        private Cursor(String sql, List<Object> parameters) {
+        private Cursor(String sql, List<Object> parameters, String accountsSql) {
             try {
                 connection = dataSource.getConnection();
+                isolation = connection.getTransactionIsolation();
                 connection.setAutoCommit(false);
-                statement = connection.prepareStatement(sql);
+                if (accountsSql != null) {
+                    connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                    try (PreparedStatement accountsOf = prepare(accountsSql, parameters);
+                         ResultSet accountRows = accountsOf.executeQuery()) {
+                        while (accountRows.next()) {
+                            accounts.add(accountRows.getString(1));
+                        }
+                    }
+                }
+                statement = prepare(sql, parameters);
                 // binary rows from the first execution: bytea arrives as bytes, not as hex text twice its size
                 statement.unwrap(PGStatement.class).setPrepareThreshold(FORCE_BINARY_TRANSFER);
                 statement.setFetchSize(FETCH_SIZE);
-                for (int i = 0; i < parameters.size(); i++) {
-                    Object parameter = parameters.get(i);
-                    statement.setObject(i + 1, parameter instanceof String[] values
-                            ? connection.createArrayOf("varchar", values) : parameter);
-                }
                 rows = statement.executeQuery();
             } catch (SQLException e) {
                 close();
                 throw new StoreUnavailableException("the event store is unavailable", e);
             }
+        }
+
+        private PreparedStatement prepare(String sql, List<Object> parameters) throws SQLException {
+            PreparedStatement prepared = connection.prepareStatement(sql);
+            for (int i = 0; i < parameters.size(); i++) {
+                Object parameter = parameters.get(i);
+                prepared.setObject(i + 1, parameter instanceof String[] values
+                        ? connection.createArrayOf("varchar", values) : parameter);
+            }
+            return prepared;
+        }
+
+        /** The accounts whose events the cursor returns (only for a cursor of {@link #openExport}). */
+        public List<String> accounts() {
+            return List.copyOf(accounts);
         }
 
         public StoredEvent next() {
@@ -188,6 +228,7 @@ public final class EventStoreReader {
             if (connection != null) {
                 try {
                     connection.rollback();
+                    connection.setTransactionIsolation(isolation);
                     connection.setAutoCommit(true);
                 } catch (SQLException ignored) {
                     // the connection is closed below either way

@@ -15,6 +15,8 @@ public record AuditEntry(String eventId, String accountId, long position, String
     public static final String HCO_GRANTED = "hco.granted_access";
     public static final String HCO_DOWNLOADED = "hco.downloaded";
     public static final String HCO_UPLOADED = "hco.uploaded";
+    public static final String HCO_LISTED = "hco.listed";
+    public static final String HCO_METADATA_READ = "hco.metadata_read";
     public static final String COMPLIANCE = "compliance";
 
     /** The MongoDB document: {@code _id} is the event id, so saving the same event twice changes nothing. */

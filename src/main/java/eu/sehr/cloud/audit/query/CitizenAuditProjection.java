@@ -9,9 +9,13 @@ import java.util.Map;
 import eu.sehr.cloud.account.api.AccountEvents.CitizenAccountDeleted;
 import eu.sehr.cloud.audit.api.Actor;
 import eu.sehr.cloud.audit.api.AuditEvents.AuditTrailExported;
+import eu.sehr.cloud.audit.api.AuditEvents.EventStoreExported;
 import eu.sehr.cloud.emergency.api.EmergencyEvents.EmergencyAccessGranted;
 import eu.sehr.cloud.infra.Times;
+import eu.sehr.cloud.records.api.RecordEvents.BucketListed;
+import eu.sehr.cloud.records.api.RecordEvents.BucketsListed;
 import eu.sehr.cloud.records.api.RecordEvents.HealthRecordDownloaded;
+import eu.sehr.cloud.records.api.RecordEvents.HealthRecordMetadataRead;
 import eu.sehr.cloud.records.api.RecordEvents.HealthRecordUploaded;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;
@@ -24,8 +28,8 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 /**
  * Projects the events that a citizen reads in {@code GET /citizen/auditing} into the citizen audit view
  * (MongoDB, through the Camel projection routes). The lines of a batch of events are written together, in one bulk
- * write before the batch's token is stored; each line is keyed by its event's id, so replays and repeated
- * deliveries change nothing. A failed write propagates, and the processor retries the batch.
+ * write before the batch's token is stored; each line is keyed by its event's id (an export without a citizen filter,
+ * shown to every account it returned, by its id and the account), so replays and repeated deliveries change nothing. A failed write propagates, and the processor retries the batch.
  */
 @ProcessingGroup(CitizenAuditProjection.PROCESSING_GROUP)
 public class CitizenAuditProjection {
@@ -95,6 +99,55 @@ public class CitizenAuditProjection {
                 "compliance_officer", actor.name(),
                 "read_audit_trail_on", time(message),
                 "purpose", event.purpose()));
+    }
+
+    /** An export without a citizen filter: one line in the view of each account whose events it returned. */
+    @EventHandler
+    void on(EventStoreExported event, EventMessage<?> message, TrackingToken token) {
+        Actor actor = Actor.fromMetaData(message.getMetaData());
+        for (String account : event.accountIds() == null ? List.<String>of() : event.accountIds()) {
+            pendingLines().add(new AuditEntry(message.getIdentifier() + "/" + account, account, position(token),
+                    AuditEntry.COMPLIANCE, item(
+                            "auditor", actor.name(),
+                            "action", "events",
+                            "on", time(message),
+                            "compliance_officer", actor.name(),
+                            "read_audit_trail_on", time(message),
+                            "purpose", "events")));
+        }
+    }
+
+    @EventHandler
+    void on(BucketListed event, EventMessage<?> message, TrackingToken token) {
+        saveHcpListing(message, token, event.accountId());
+    }
+
+    @EventHandler
+    void on(BucketsListed event, EventMessage<?> message, TrackingToken token) {
+        saveHcpListing(message, token, event.accountId());
+    }
+
+    @EventHandler
+    void on(HealthRecordMetadataRead event, EventMessage<?> message, TrackingToken token) {
+        Actor actor = Actor.fromMetaData(message.getMetaData());
+        if ("HCP".equals(actor.kind())) {
+            save(message, token, event.accountId(), AuditEntry.HCO_METADATA_READ, item(
+                    "healthcare_organization_name", actor.hco(),
+                    "healthcare_professional_name", actor.name(),
+                    "metadata_read_on", time(message),
+                    "metadata_read_hr", event.object()));
+        }
+    }
+
+    /** A listing by an HCP (the citizen's own listings are not shown back to them). */
+    private void saveHcpListing(EventMessage<?> message, TrackingToken token, String accountId) {
+        Actor actor = Actor.fromMetaData(message.getMetaData());
+        if ("HCP".equals(actor.kind())) {
+            save(message, token, accountId, AuditEntry.HCO_LISTED, item(
+                    "healthcare_organization_name", actor.hco(),
+                    "healthcare_professional_name", actor.name(),
+                    "listed_on", time(message)));
+        }
     }
 
     @EventHandler

@@ -51,7 +51,8 @@ public final class CitizenAuditTrail {
         }
         Map<String, List<Object>> sections = new LinkedHashMap<>();
         for (String section : List.of(AuditEntry.UPLOADED, AuditEntry.DOWNLOADED, AuditEntry.HCO_GRANTED,
-                AuditEntry.HCO_DOWNLOADED, AuditEntry.HCO_UPLOADED, AuditEntry.COMPLIANCE)) {
+                AuditEntry.HCO_DOWNLOADED, AuditEntry.HCO_UPLOADED, AuditEntry.HCO_LISTED, AuditEntry.HCO_METADATA_READ,
+                AuditEntry.COMPLIANCE)) {
             sections.put(section, new ArrayList<>());
         }
         Map<String, Map<String, Object>> states = accessStates.apply(citizen.account());
@@ -73,6 +74,8 @@ public final class CitizenAuditTrail {
         hco.put("granted_access", sections.get(AuditEntry.HCO_GRANTED));
         hco.put("downloaded", sections.get(AuditEntry.HCO_DOWNLOADED));
         hco.put("uploaded", sections.get(AuditEntry.HCO_UPLOADED));
+        hco.put("listed", sections.get(AuditEntry.HCO_LISTED));
+        hco.put("metadata_read", sections.get(AuditEntry.HCO_METADATA_READ));
         Map<String, Object> auditing = new LinkedHashMap<>();
         auditing.put("hr_info", hrInfo);
         auditing.put("hco", hco);

@@ -1,6 +1,7 @@
 package eu.sehr.cloud.audit.steps;
 
 import java.io.InputStream;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.sehr.cloud.account.api.AccountCommands.RecordAccessCommand;
@@ -52,10 +53,18 @@ public final class ComplianceSteps {
         EventFilter filter = EventFilter.parse(citizen, from, to, type, after);
         if (filter.citizen() != null) {
             recordRead(auditor, filter.citizen(), "events");
-        } else {
-            publish(auditor, new EventStoreExported("from=" + from + " to=" + to + " type=" + type + " after=" + after));
+            return new NdjsonEvents(reader.open(filter), mapper);
         }
-        return new NdjsonEvents(reader.open(filter), mapper);
+        // the accounts the export returns, read in the export's own snapshot, are recorded before a line is sent
+        EventStoreReader.Cursor cursor = reader.openExport(filter);
+        try {
+            publish(auditor, new EventStoreExported("from=" + from + " to=" + to + " type=" + type + " after=" + after,
+                    cursor.accounts()));
+        } catch (RuntimeException e) {
+            cursor.close();
+            throw e;
+        }
+        return new NdjsonEvents(cursor, mapper);
     }
 
     public ChainVerification verify(Principal auditor, String citizen) {
@@ -88,7 +97,8 @@ public final class ComplianceSteps {
                         Precondition.STREAM_EXISTS, auditor.actor()));
             } catch (AggregateNotFoundException e) {
                 // the account's stream is gone from the event store (tampering): the read is recorded all the same
-                publish(auditor, new EventStoreExported(purpose + " of " + citizen + ": stream " + account + " is missing"));
+                publish(auditor, new EventStoreExported(purpose + " of " + citizen + ": stream " + account + " is missing",
+                        List.of(account)));
             }
         }
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.LongPredicate;
 
@@ -27,7 +28,12 @@ public final class ViewLinesCheck {
             "HealthRecordUploaded", List.of("hr_info.uploaded", "hco.uploaded"),
             "HealthRecordDownloaded", List.of("hr_info.downloaded", "hco.downloaded"),
             "EmergencyAccessGranted", List.of("hco.granted_access"),
-            "AuditTrailExported", List.of("compliance"));
+            "AuditTrailExported", List.of("compliance"),
+            "BucketListed", List.of("hco.listed"),
+            "BucketsListed", List.of("hco.listed"),
+            "HealthRecordMetadataRead", List.of("hco.metadata_read"));
+    /** Types the view shows only when an HCP caused them (a citizen's own listings and reads are not shown back). */
+    private static final Set<String> HCP_ONLY = Set.of("BucketListed", "BucketsListed", "HealthRecordMetadataRead");
     private static final String DELETED = "CitizenAccountDeleted";
 
     private final Function<String, List<Document>> viewOf;
@@ -53,7 +59,8 @@ public final class ViewLinesCheck {
             String account = leaf.path("account").asText(null);
             if (DELETED.equals(type)) {
                 deleted.add(account);
-            } else if (SECTIONS.containsKey(type) && account != null) {
+            } else if (SECTIONS.containsKey(type) && account != null
+                    && (!HCP_ONLY.contains(type) || "HCP".equals(leaf.at("/actor/kind").asText()))) {
                 byAccount.computeIfAbsent(account, a -> new ArrayList<>()).add(new Shown(pair, type, leaf.at("/payload/object").asText(null)));
             }
         }
