@@ -104,7 +104,8 @@ class AccessesReachTheCitizenEndToEndTest {
         assertThat(export).contains(firstAccount, secondAccount);
         for (Citizen returned : List.of(first, second)) {
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-                JsonNode compliance = api.get("/citizen/auditing", returned.token()).expect(200).json().at("/auditing/compliance");
+                JsonNode compliance = api.get("/citizen/auditing", returned.token()).expect(200).json()
+                        .at("/auditing/compliance");
                 assertThat(compliance.findValuesAsText("auditor")).containsExactly(auditorName);
                 assertThat(compliance.findValuesAsText("action")).containsExactly("events");
                 assertThat(compliance.get(0).get("on").asText()).endsWith("Z");

@@ -52,7 +52,8 @@ public final class LogBench {
         StringBuilder report = new StringBuilder();
         try (Started started = Started.start(dataDir, Map.of())) {
             if (leaves > 0) {
-                report.append(new ProofBench(started.service().stores().dataSource(), leaves, samples).run().markdown()).append('\n');
+                ProofBench proofs = new ProofBench(started.service().stores().dataSource(), leaves, samples);
+                report.append(proofs.run().markdown()).append('\n');
             }
             if (seconds > 0) {
                 report.append(lag(started, seconds, clients).markdown()).append('\n');
@@ -132,9 +133,11 @@ public final class LogBench {
         }
         return new Report.Table("Transparency log: GET /log/proof/inclusion over HTTP", "Measure", "Value")
                 .row("tree size (the service's own log after the load)", String.format(Locale.ROOT, "%,d", size))
-                .row("p50 / p99 / max (ms)", String.format(Locale.ROOT, "%.2f / %.2f / %.2f", micros.getValueAtPercentile(50) / 1000.0,
-                        micros.getValueAtPercentile(99) / 1000.0, micros.getMaxValue() / 1000.0))
-                .note(samples + " requests after " + warmUp + " to warm up, one client on loopback (the test client, JDK HttpClient).");
+                .row("p50 / p99 / max (ms)", String.format(Locale.ROOT, "%.2f / %.2f / %.2f",
+                        micros.getValueAtPercentile(50) / 1000.0, micros.getValueAtPercentile(99) / 1000.0,
+                        micros.getMaxValue() / 1000.0))
+                .note(samples + " requests after " + warmUp + " to warm up, one client on loopback (the test client, "
+                        + "JDK HttpClient, in the service's JVM).");
     }
 
     private static long events(Started started) throws Exception {

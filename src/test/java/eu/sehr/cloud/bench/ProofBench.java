@@ -124,7 +124,8 @@ final class ProofBench {
             if (i >= WARM_UP) {
                 micros.recordValue(took);
             }
-            if (i % VERIFY_EVERY == 0 && !ProofVerifier.inclusionIsValid(MerkleHash.leaf(leafBytes(index)), index, leaves, proof, root)) {
+            if (i % VERIFY_EVERY == 0
+                    && !ProofVerifier.inclusionIsValid(MerkleHash.leaf(leafBytes(index)), index, leaves, proof, root)) {
                 throw new IllegalStateException("an inclusion proof of leaf " + index + " does not verify");
             }
         }
