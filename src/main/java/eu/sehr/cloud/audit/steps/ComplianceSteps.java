@@ -28,7 +28,8 @@ import org.axonframework.messaging.MetaData;
 
 /**
  * Pipeline steps of the compliance officers' endpoints: the event export, the chain verification and the view
- * replay. Reading a citizen's stream is itself recorded on that stream, so the citizen sees who read it.
+ * replay. Reading a citizen's stream is itself recorded on that stream, so the citizen sees who read it; an export
+ * without a citizen filter is one event naming every account whose events it returned, shown to each of them.
  */
 public final class ComplianceSteps {
 
