@@ -2,6 +2,7 @@ package eu.sehr.cloud.consent.steps;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import eu.sehr.cloud.consent.api.ConsentCommands.GrantConsentCommand;
@@ -26,12 +27,14 @@ public final class ConsentSteps {
     private final RecordStore store;
     private final CommandGateway commands;
     private final EmergencyTokens emergencyTokens;
+    private final Clock clock;
 
     public ConsentSteps(ConsentDocuments documents, RequestBodies bodies, RecordStore store, CommandGateway commands,
-                        EmergencyTokens emergencyTokens) {
+                        EmergencyTokens emergencyTokens, Clock clock) {
         this.documents = documents;
         this.bodies = bodies;
         this.store = store;
+        this.clock = clock;
         this.commands = commands;
         this.emergencyTokens = emergencyTokens;
     }
@@ -56,7 +59,8 @@ public final class ConsentSteps {
         String sha256 = Hashes.sha256Hex(bytes);
         store.put(ObjectKeys.consent(citizen.account(), purpose.path(), sha256), new ByteArrayInputStream(bytes),
                 bytes.length, "CITIZEN");
-        String grant = commands.sendAndWait(new GrantConsentCommand(citizen.account(), purpose, sha256, citizen.actor()));
+        String grant = commands.sendAndWait(new GrantConsentCommand(citizen.account(), purpose, sha256, citizen.actor(),
+                clock.instant()));
         String message = "the " + purpose.path() + " consent is active";
         return purpose == ConsentPurpose.HCO
                 ? new ConsentSigned(message, emergencyTokens.issue(citizen.subject(), citizen.account(), grant))
@@ -64,7 +68,7 @@ public final class ConsentSteps {
     }
 
     public Message revokeHco(Principal citizen) {
-        commands.sendAndWait(new RevokeHcoConsentCommand(citizen.account(), citizen.actor()));
+        commands.sendAndWait(new RevokeHcoConsentCommand(citizen.account(), citizen.actor(), clock.instant()));
         return new Message("the hco consent is revoked; every emergency token issued under it is refused from now on");
     }
 

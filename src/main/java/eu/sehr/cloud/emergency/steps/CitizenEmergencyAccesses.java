@@ -3,11 +3,9 @@ package eu.sehr.cloud.emergency.steps;
 import java.time.Clock;
 import java.util.List;
 
-import eu.sehr.cloud.account.api.AccountCommands.RecordAccessCommand;
-import eu.sehr.cloud.account.api.Precondition;
 import eu.sehr.cloud.emergency.api.EmergencyCommands.EndEmergencyAccessCommand;
+import eu.sehr.cloud.emergency.api.EmergencyCommands.ListEmergencyAccessesCommand;
 import eu.sehr.cloud.emergency.api.EmergencyCommands.ReviewEmergencyAccessCommand;
-import eu.sehr.cloud.emergency.api.EmergencyEvents.EmergencyAccessesListed;
 import eu.sehr.cloud.emergency.api.ReviewVerdict;
 import eu.sehr.cloud.emergency.query.EmergencyAccessReader;
 import eu.sehr.cloud.emergency.query.EmergencyAccessViews.AccessView;
@@ -48,8 +46,7 @@ public final class CitizenEmergencyAccesses {
 
     public AccessList list(Principal citizen) {
         List<AccessView> list = accesses.ofAccount(citizen.account(), clock.instant());
-        commands.sendAndWait(new RecordAccessCommand(citizen.account(), new EmergencyAccessesListed(citizen.account()),
-                Precondition.LIVE_ACCOUNT, citizen.actor()));
+        commands.sendAndWait(new ListEmergencyAccessesCommand(citizen.account(), citizen.actor(), clock.instant()));
         return new AccessList(list);
     }
 

@@ -5,9 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import eu.sehr.cloud.account.api.AccountCommands.RecordAccessCommand;
-import eu.sehr.cloud.account.api.Precondition;
-import eu.sehr.cloud.audit.api.AuditEvents.AuditTrailExported;
+import eu.sehr.cloud.audit.api.AuditCommands.ExportAuditTrailCommand;
 import eu.sehr.cloud.emergency.api.DisputeDecision;
 import eu.sehr.cloud.emergency.api.EmergencyCommands.DecideDisputeCommand;
 import eu.sehr.cloud.emergency.query.EmergencyAccessReader;
@@ -53,8 +51,7 @@ public final class DisputeDecisions {
         Set<String> citizens = new LinkedHashSet<>();
         disputes.forEach(dispute -> accesses.accountOf(dispute.accessId()).ifPresent(citizens::add));
         for (String account : citizens) {
-            commands.sendAndWait(new RecordAccessCommand(account, new AuditTrailExported(account, "disputes"),
-                    Precondition.STREAM_EXISTS, auditor.actor()));
+            commands.sendAndWait(new ExportAuditTrailCommand(account, "disputes", auditor.actor(), clock.instant()));
         }
         return new DisputeList(disputes);
     }
