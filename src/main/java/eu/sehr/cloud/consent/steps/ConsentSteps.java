@@ -9,6 +9,7 @@ import eu.sehr.cloud.consent.api.ConsentCommands.GrantConsentCommand;
 import eu.sehr.cloud.consent.api.ConsentCommands.RevokeHcoConsentCommand;
 import eu.sehr.cloud.consent.api.ConsentPurpose;
 import eu.sehr.cloud.consent.fhir.ConsentDocuments;
+import eu.sehr.cloud.domain.NotFound;
 import eu.sehr.cloud.infra.Hashes;
 import eu.sehr.cloud.infra.http.ApiException;
 import eu.sehr.cloud.infra.http.Message;
@@ -76,7 +77,7 @@ public final class ConsentSteps {
         try {
             return ConsentPurpose.fromPath(path);
         } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("no such consent");
+            throw new NotFound("no such consent");
         }
     }
 

@@ -3,13 +3,13 @@ package eu.sehr.cloud.emergency.steps;
 import java.time.Clock;
 import java.util.List;
 
+import eu.sehr.cloud.domain.InvalidRequest;
 import eu.sehr.cloud.emergency.api.EmergencyCommands.EndEmergencyAccessCommand;
 import eu.sehr.cloud.emergency.api.EmergencyCommands.ListEmergencyAccessesCommand;
 import eu.sehr.cloud.emergency.api.EmergencyCommands.ReviewEmergencyAccessCommand;
 import eu.sehr.cloud.emergency.api.ReviewVerdict;
 import eu.sehr.cloud.emergency.query.EmergencyAccessReader;
 import eu.sehr.cloud.emergency.query.EmergencyAccessViews.AccessView;
-import eu.sehr.cloud.infra.http.ApiException;
 import eu.sehr.cloud.infra.http.JsonBodies;
 import eu.sehr.cloud.infra.http.Message;
 import eu.sehr.cloud.security.Principal;
@@ -74,6 +74,6 @@ public final class CitizenEmergencyAccesses {
                 return verdict;
             }
         }
-        throw ApiException.badRequest("verdict must be \"recognised\" or \"disputed\"");
+        throw new InvalidRequest("verdict must be \"recognised\" or \"disputed\"");
     }
 }

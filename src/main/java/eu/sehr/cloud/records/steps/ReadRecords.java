@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 
+import eu.sehr.cloud.domain.NotFound;
 import eu.sehr.cloud.infra.Times;
-import eu.sehr.cloud.infra.http.ApiException;
 import eu.sehr.cloud.infra.http.Names;
 import eu.sehr.cloud.records.query.RecordCatalogue;
 import eu.sehr.cloud.records.query.RecordEntry;
@@ -71,7 +71,7 @@ public final class ReadRecords {
             entry = entry(caller, target, object);
             opened = store.open(entry.storageKey());
         }
-        InputStream content = opened.orElseThrow(() -> ApiException.notFound("no such record"));
+        InputStream content = opened.orElseThrow(() -> new NotFound("no such record"));
         try {
             access.downloaded(caller, entry);
         } catch (RuntimeException e) {
@@ -93,7 +93,7 @@ public final class ReadRecords {
         Optional<RecordEntry> found = isHcp(caller)
                 ? catalogue.findReachableInEmergency(target.bucket(), object)
                 : catalogue.find(target.bucket(), object);
-        return found.orElseThrow(() -> ApiException.notFound("no such record"));
+        return found.orElseThrow(() -> new NotFound("no such record"));
     }
 
     private static boolean isHcp(Principal caller) {
