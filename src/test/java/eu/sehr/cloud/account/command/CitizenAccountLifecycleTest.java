@@ -46,6 +46,8 @@ import static eu.sehr.cloud.account.command.Histories.cloudConsent;
 import static eu.sehr.cloud.account.command.Histories.deleted;
 import static eu.sehr.cloud.account.command.Histories.hcoConsent;
 import static eu.sehr.cloud.account.command.Histories.registered;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.notNullValue;
 
 /**
  * The account's rules for its life: logins, reads of its trail, consents, emergency access requests and their
@@ -110,6 +112,26 @@ class CitizenAccountLifecycleTest {
                 .when(new GrantConsentCommand(ACCOUNT, ConsentPurpose.HCO, "ef".repeat(32), ALICE, NOW))
                 .expectNoEvents()
                 .expectResultMessagePayload(GRANT);
+    }
+
+    @Test
+    void should_grant_a_new_hco_consent_under_a_fresh_grant_and_answer_it() {
+        fixture.given(registered(), hcoConsent(), new HcoConsentRevoked(ACCOUNT, GRANT))
+                .when(new GrantConsentCommand(ACCOUNT, ConsentPurpose.HCO, "ef".repeat(32), ALICE, NOW))
+                .expectSuccessfulHandlerExecution()
+                .expectState(account -> {
+                    assertThat(account.hcoGrant).isNotNull().isNotEqualTo(GRANT);
+                    assertThat(account.cloudConsent).isFalse();
+                })
+                .expectResultMessagePayloadMatching(notNullValue());
+    }
+
+    @Test
+    void should_refuse_consents_on_a_deleted_account() {
+        fixture.given(registered(), deleted())
+                .when(new GrantConsentCommand(ACCOUNT, ConsentPurpose.CLOUD, "aa".repeat(32), ALICE, NOW))
+                .expectException(AccountGone.class)
+                .expectNoEvents();
     }
 
     @Test
