@@ -166,7 +166,7 @@ public final class Service implements AutoCloseable {
             RequestBodies requestBodies = new RequestBodies(documents);
             JsonBodies bodies = new JsonBodies(mapper, requestBodies);
             LoginThrottle throttle = new LoginThrottle(transactions, sql, clock, LoginLimits.from(settings));
-            RecordAccess access = new RecordAccess(bucketRegistry, commands);
+            RecordAccess access = new RecordAccess(bucketRegistry, commands, clock);
             RequireConsent requireConsent = new RequireConsent(directory);
             AuditorDirectory auditors = new AuditorDirectory(sql);
             EventStoreReader eventReader = new EventStoreReader(stores.dataSource(), mapper);
@@ -192,32 +192,32 @@ public final class Service implements AutoCloseable {
                     Map.entry("recordRefusal", new RecordRefusal(commands, axon.eventGateway(), clientAddresses,
                             new AnonymousRefusals(sql, clock), count -> metrics.count("sehr_anonymous_refusals",
                                     "refused requests without a usable token (stored as one summary event per client and minute)",
-                                    count))),
+                                    count), clock)),
                     Map.entry("authenticate", new Authenticate(tokens, directory, auditors)),
                     Map.entry("requireConsent", requireConsent),
                     Map.entry("requestAccess", new RequestAccess(bodies, hcoTrust, new ReplayGuard(sql, clock), requireConsent,
                             commands, tokens, clock, settings.getDuration("sehr.hco.token-ttl"))),
-                    Map.entry("registerCitizen", new RegisterCitizen(bodies, hasher, commands)),
+                    Map.entry("registerCitizen", new RegisterCitizen(bodies, hasher, commands, clock)),
                     Map.entry("loginCitizen", new LoginCitizen(bodies, directory, hasher, throttle, tokens, commands,
-                            settings.getDuration("sehr.token.citizen-ttl"), emergencyTokens)),
-                    Map.entry("deleteAccount", new DeleteAccount(bucketRegistry, store, commands)),
+                            settings.getDuration("sehr.token.citizen-ttl"), emergencyTokens, clock)),
+                    Map.entry("deleteAccount", new DeleteAccount(bucketRegistry, store, commands, clock)),
                     Map.entry("consentSteps", new ConsentSteps(new ConsentDocuments(FhirContext.forR4(), clock),
-                            requestBodies, store, commands, emergencyTokens)),
+                            requestBodies, store, commands, emergencyTokens, clock)),
                     Map.entry("uploadRecord", new UploadRecord(access, requestBodies, store, catalogue, settings.getLong("sehr.upload.max-bytes"),
                             bytes -> metrics.count("sehr_record_bytes_uploaded", "record bytes stored through the gateway", bytes))),
                     Map.entry("readRecords", new ReadRecords(access, catalogue, store,
                             bytes -> metrics.count("sehr_record_bytes_downloaded", "record bytes sent by the gateway", bytes))),
                     Map.entry("auditMongo", stores.mongo()),
-                    Map.entry("citizenAuditTrail", new CitizenAuditTrail(freshness, auditViews, commands, emergency.accessStates())),
+                    Map.entry("citizenAuditTrail", new CitizenAuditTrail(freshness, auditViews, commands, emergency.accessStates(), clock)),
                     Map.entry("auditorLogin", new AuditorLogin(bodies, auditors, hasher, throttle, tokens,
                             axon.eventGateway(), settings.getDuration("sehr.token.auditor-ttl"))),
                     Map.entry("complianceSteps", new ComplianceSteps(eventReader, new ChainVerifier(eventReader, chain),
                             new ViewReplays(axon.eventProcessingConfiguration(), CitizenAuditProjection.PROCESSING_GROUP,
-                                    freshness, eventReader), commands, axon.eventGateway(), mapper)),
+                                    freshness, eventReader), commands, axon.eventGateway(), mapper, clock)),
                     Map.entry("healthSteps", new HealthSteps(readiness)),
                     Map.entry("clientAddresses", clientAddresses),
                     Map.entry("metrics", metrics),
-                    Map.entry("logSteps", transparencyLog.steps(commands)),
+                    Map.entry("logSteps", transparencyLog.steps(commands, clock)),
                     Map.entry("auditReceipts", transparencyLog.receipts()),
                     Map.entry("logVerification", transparencyLog.verification(eventReader, auditViews::read, freshness::covers)),
                     Map.entry("metricsRegistry", Metrics.newRegistry()));

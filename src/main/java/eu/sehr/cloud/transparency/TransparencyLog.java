@@ -144,8 +144,8 @@ public final class TransparencyLog implements AutoCloseable {
         return receipts;
     }
 
-    public LogSteps steps(CommandGateway commands) {
-        return new LogSteps(key.verifierKey(), reads, commands);
+    public LogSteps steps(CommandGateway commands, Clock clock) {
+        return new LogSteps(key.verifierKey(), reads, commands, clock);
     }
 
     /**

@@ -16,8 +16,6 @@ import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import eu.sehr.cloud.account.api.AccountCommands.RecordAccessCommand;
-import eu.sehr.cloud.account.api.Precondition;
 import eu.sehr.cloud.audit.api.Actor;
 import eu.sehr.cloud.audit.compliance.AuditorDirectory;
 import eu.sehr.cloud.audit.query.AuditEntry;
@@ -32,7 +30,8 @@ import eu.sehr.cloud.support.Api.Citizen;
 import eu.sehr.cloud.support.EventRows;
 import eu.sehr.cloud.support.RunningService;
 import eu.sehr.cloud.support.RunningService.Started;
-import eu.sehr.cloud.records.api.RecordEvents.BucketsListed;
+import eu.sehr.cloud.records.api.RecordCommands.ListBucketsCommand;
+import eu.sehr.cloud.records.api.Requester;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -216,8 +215,8 @@ class AuditEndToEndTest {
         String account = events.accountIdOf(citizen.username());
         CommandGateway commands = started.service().axon().commandGateway();
         for (int i = 0; i < 1_500; i++) {
-            commands.sendAndWait(new RecordAccessCommand(account, new BucketsListed(account), Precondition.LIVE_ACCOUNT,
-                    Actor.citizen(citizen.username())));
+            commands.sendAndWait(new ListBucketsCommand(account, Requester.citizen(Actor.citizen(citizen.username())),
+                    Instant.now()));
         }
         JsonNode valid = api.get("/audit/verify?citizen=" + citizen.username(), auditorToken).expect(200).json();
         assertThat(valid.get("valid").asBoolean()).isTrue();

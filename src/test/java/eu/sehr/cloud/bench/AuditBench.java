@@ -1,6 +1,7 @@
 package eu.sehr.cloud.bench;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,12 +16,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import eu.sehr.cloud.account.api.AccountCommands.RecordAccessCommand;
-import eu.sehr.cloud.account.api.Precondition;
 import eu.sehr.cloud.audit.api.Actor;
 import eu.sehr.cloud.audit.compliance.AuditorDirectory;
 import eu.sehr.cloud.infra.Sql;
-import eu.sehr.cloud.records.api.RecordEvents.BucketsListed;
+import eu.sehr.cloud.records.api.RecordCommands.ListBucketsCommand;
+import eu.sehr.cloud.records.api.Requester;
 import eu.sehr.cloud.security.PasswordHasher;
 import eu.sehr.cloud.support.Api;
 import eu.sehr.cloud.support.RunningService.Started;
@@ -67,7 +67,7 @@ final class AuditBench {
         Auditor auditor = new Auditor();
         replay(auditor);
         verify(auditor, accounts);
-        return table.note("Events are RecordAccessCommand(BucketsListed) sent through the service's Axon command gateway: "
+        return table.note("Events are ListBucketsCommand (BucketsListed) sent through the service's Axon command gateway: "
                         + "each is appended to its citizen's hash-chained stream like a real access (nothing is written to the "
                         + "event table directly).")
                 .note("Replay and verification go through the HTTP API with an auditor token; the replay time is polled every "
@@ -133,8 +133,8 @@ final class AuditBench {
                         long quota = perAccount + (i < remainder ? 1 : 0);
                         for (long j = 0; j < quota && errors.get() < MAX_ERRORS; j++) {
                             try {
-                                commands.sendAndWait(new RecordAccessCommand(account.accountId(), new BucketsListed(account.accountId()),
-                                        Precondition.LIVE_ACCOUNT, Actor.citizen(account.username())));
+                                commands.sendAndWait(new ListBucketsCommand(account.accountId(),
+                                        Requester.citizen(Actor.citizen(account.username())), Instant.now()));
                                 sent.incrementAndGet();
                             } catch (RuntimeException e) {
                                 errors.incrementAndGet();

@@ -18,7 +18,11 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** An emergency access that runs out is closed with an event, without any request, and its token dies. */
+/**
+ * An emergency access that runs out is closed with an event, without any request, and its token dies: the sweeper
+ * and the token end to end. The expiry rule itself is decided at the command's time, tested without waiting in
+ * {@code CitizenAccountLifecycleTest} and {@code CitizenAccountRecordAccessTest}.
+ */
 class EmergencyAccessExpiryTest {
 
     @Test

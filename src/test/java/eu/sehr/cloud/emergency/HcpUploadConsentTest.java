@@ -1,16 +1,17 @@
 package eu.sehr.cloud.emergency;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import eu.sehr.cloud.account.api.AccountCommands.RecordAccessCommand;
-import eu.sehr.cloud.account.api.Precondition;
 import eu.sehr.cloud.audit.api.Actor;
+import eu.sehr.cloud.domain.ConsentMissing;
 import eu.sehr.cloud.emergency.trust.CertifiedKey;
 import eu.sehr.cloud.emergency.trust.DevCertificates;
-import eu.sehr.cloud.infra.http.ApiException;
-import eu.sehr.cloud.records.api.RecordEvents.BucketsListed;
-import eu.sehr.cloud.records.api.RecordEvents.HealthRecordUploaded;
+import eu.sehr.cloud.infra.http.Failures;
+import eu.sehr.cloud.records.api.RecordCommands.ListBucketsCommand;
+import eu.sehr.cloud.records.api.RecordCommands.UploadRecordCommand;
+import eu.sehr.cloud.records.api.Requester;
 import eu.sehr.cloud.support.Api;
 import eu.sehr.cloud.support.Api.Citizen;
 import eu.sehr.cloud.support.EventRows;
@@ -76,14 +77,13 @@ class HcpUploadConsentTest {
         String grant = (String) claims.getClaimValue("grant");
         String accessId = (String) claims.getClaimValue("jti");
         CommandGateway commands = started.service().axon().commandGateway();
-        Actor hcp = Actor.hcp("Dr House", "St Mary Hospital");
+        Requester hcp = Requester.hcp(Actor.hcp("Dr House", "St Mary Hospital"), grant, accessId);
 
-        commands.sendAndWait(new RecordAccessCommand(account, new BucketsListed(account),
-                Precondition.hcoAccess(grant, accessId), hcp));
-        assertThatThrownBy(() -> commands.sendAndWait(new RecordAccessCommand(account,
-                new HealthRecordUploaded(account, citizen.username() + "--hco-0123456789", "LAB", 3, "ab".repeat(32),
-                        "application/octet-stream", null, (String) claims.getClaimValue("hco_key")),
-                Precondition.hcoStore(grant, accessId), hcp)))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(403));
+        commands.sendAndWait(new ListBucketsCommand(account, hcp, Instant.now()));
+        assertThatThrownBy(() -> commands.sendAndWait(new UploadRecordCommand(account,
+                citizen.username() + "--hco-0123456789", "LAB", 3, "ab".repeat(32), "application/octet-stream", null,
+                (String) claims.getClaimValue("hco_key"), hcp, Instant.now())))
+                .isInstanceOf(ConsentMissing.class)
+                .satisfies(e -> assertThat(Failures.classify(e).status()).isEqualTo(403));
     }
 }

@@ -25,7 +25,8 @@ public final class Registration {
     @CommandHandler
     public String handle(RegisterCitizenCommand command) throws Exception {
         directory.addAccount(command.accountId(), command.username(), command.passwordHash());
-        accounts.newInstance(() -> new CitizenAccount(command.accountId(), command.username(), command.actor(), chain));
+        accounts.newInstance(() -> new CitizenAccount(command.accountId(), command.username(), command.actor(), chain,
+                command.at()));
         return command.accountId();
     }
 }

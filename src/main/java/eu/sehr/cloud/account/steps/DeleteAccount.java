@@ -1,5 +1,7 @@
 package eu.sehr.cloud.account.steps;
 
+import java.time.Clock;
+
 import eu.sehr.cloud.account.api.AccountCommands.DeleteAccountCommand;
 import eu.sehr.cloud.infra.http.Message;
 import eu.sehr.cloud.records.query.BucketRegistry;
@@ -18,11 +20,13 @@ public final class DeleteAccount {
     private final BucketRegistry buckets;
     private final RecordStore store;
     private final CommandGateway commands;
+    private final Clock clock;
 
-    public DeleteAccount(BucketRegistry buckets, RecordStore store, CommandGateway commands) {
+    public DeleteAccount(BucketRegistry buckets, RecordStore store, CommandGateway commands, Clock clock) {
         this.buckets = buckets;
         this.store = store;
         this.commands = commands;
+        this.clock = clock;
     }
 
     public Message delete(Principal citizen) {
@@ -30,7 +34,7 @@ public final class DeleteAccount {
             store.removeAll(ObjectKeys.bucketPrefix(bucket));
         }
         store.removeAll(ObjectKeys.consentsPrefix(citizen.account()));
-        commands.sendAndWait(new DeleteAccountCommand(citizen.account(), citizen.actor()));
+        commands.sendAndWait(new DeleteAccountCommand(citizen.account(), citizen.actor(), clock.instant()));
         return new Message("account " + citizen.subject() + " deleted");
     }
 }

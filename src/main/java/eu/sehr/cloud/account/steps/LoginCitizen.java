@@ -1,15 +1,13 @@
 package eu.sehr.cloud.account.steps;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
-import eu.sehr.cloud.account.api.AccountCommands.RecordAccessCommand;
-import eu.sehr.cloud.account.api.AccountEvents.CitizenLoggedIn;
-import eu.sehr.cloud.account.api.AccountEvents.CitizenLoginFailed;
-import eu.sehr.cloud.account.api.Precondition;
+import eu.sehr.cloud.account.api.AccountCommands.LogInCommand;
+import eu.sehr.cloud.account.api.AccountCommands.RefuseLoginCommand;
 import eu.sehr.cloud.account.query.AccountDirectory;
 import eu.sehr.cloud.account.query.AccountRecord;
-import eu.sehr.cloud.audit.api.Actor;
 import eu.sehr.cloud.infra.http.ApiException;
 import eu.sehr.cloud.infra.http.JsonBodies;
 import eu.sehr.cloud.security.EmergencyTokens;
@@ -30,9 +28,11 @@ public final class LoginCitizen {
     private final CommandGateway commands;
     private final Duration tokenTtl;
     private final EmergencyTokens emergencyTokens;
+    private final Clock clock;
 
     public LoginCitizen(JsonBodies bodies, AccountDirectory directory, PasswordHasher hasher, LoginThrottle throttle,
-                        TokenService tokens, CommandGateway commands, Duration tokenTtl, EmergencyTokens emergencyTokens) {
+                        TokenService tokens, CommandGateway commands, Duration tokenTtl, EmergencyTokens emergencyTokens,
+                        Clock clock) {
         this.emergencyTokens = emergencyTokens;
         this.bodies = bodies;
         this.directory = directory;
@@ -41,6 +41,7 @@ public final class LoginCitizen {
         this.tokens = tokens;
         this.commands = commands;
         this.tokenTtl = tokenTtl;
+        this.clock = clock;
     }
 
     /** {@code client}: the client's address ({@code ClientAddresses}), which the throttle counts failures by. */
@@ -56,13 +57,10 @@ public final class LoginCitizen {
         }
         AccountRecord citizen = account.get();
         if (!hasher.matches(password, citizen.passwordHash())) {
-            commands.sendAndWait(new RecordAccessCommand(citizen.accountId(),
-                    new CitizenLoginFailed(citizen.accountId(), username, "wrong password"), Precondition.LIVE_ACCOUNT,
-                    Actor.citizen(username)));
+            commands.sendAndWait(new RefuseLoginCommand(citizen.accountId(), username, "wrong password", clock.instant()));
             throw ApiException.unauthorized(Credentials.BAD_CREDENTIALS).audited();
         }
-        commands.sendAndWait(new RecordAccessCommand(citizen.accountId(), new CitizenLoggedIn(citizen.accountId(), username),
-                Precondition.LIVE_ACCOUNT, Actor.citizen(username)));
+        commands.sendAndWait(new LogInCommand(citizen.accountId(), username, clock.instant()));
         throttle.succeeded(attempt);
         String token = tokens.issue(Principal.citizen(username, citizen.accountId(), null), tokenTtl);
         String emergencyToken = citizen.hcoGrant() == null ? null

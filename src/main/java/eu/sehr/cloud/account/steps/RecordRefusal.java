@@ -1,11 +1,10 @@
 package eu.sehr.cloud.account.steps;
 
+import java.time.Clock;
 import java.util.function.LongConsumer;
 
-import eu.sehr.cloud.account.api.AccountCommands.RecordAccessCommand;
+import eu.sehr.cloud.account.api.AccountCommands.NoteRefusedRequestCommand;
 import eu.sehr.cloud.account.api.AccountEvents.AnonymousRequestRefused;
-import eu.sehr.cloud.account.api.AccountEvents.RequestRefused;
-import eu.sehr.cloud.account.api.Precondition;
 import eu.sehr.cloud.audit.api.Actor;
 import eu.sehr.cloud.infra.http.ApiException;
 import eu.sehr.cloud.security.ClientAddresses;
@@ -33,14 +32,16 @@ public final class RecordRefusal {
     private final ClientAddresses clients;
     private final AnonymousRefusals anonymous;
     private final LongConsumer anonymousCounter;
+    private final Clock clock;
 
     public RecordRefusal(CommandGateway commands, EventGateway events, ClientAddresses clients, AnonymousRefusals anonymous,
-                         LongConsumer anonymousCounter) {
+                         LongConsumer anonymousCounter, Clock clock) {
         this.commands = commands;
         this.events = events;
         this.clients = clients;
         this.anonymous = anonymous;
         this.anonymousCounter = anonymousCounter;
+        this.clock = clock;
     }
 
     public void record(ApiException refusal, Principal principal, String method, String path, SocketAddress peer,
@@ -51,9 +52,8 @@ public final class RecordRefusal {
         String endpoint = method + " " + path;
         try {
             if (principal != null && principal.account() != null) {
-                commands.sendAndWait(new RecordAccessCommand(principal.account(),
-                        new RequestRefused(principal.account(), endpoint, refusal.status(), refusal.getMessage()),
-                        Precondition.LIVE_ACCOUNT, principal.actor()));
+                commands.sendAndWait(new NoteRefusedRequestCommand(principal.account(), endpoint, refusal.status(),
+                        refusal.getMessage(), principal.actor(), clock.instant()));
             } else if (principal != null) {
                 publish(new AnonymousRequestRefused(endpoint, refusal.status(), refusal.getMessage(), null, null),
                         principal.actor());

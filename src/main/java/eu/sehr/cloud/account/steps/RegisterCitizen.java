@@ -1,5 +1,6 @@
 package eu.sehr.cloud.account.steps;
 
+import java.time.Clock;
 import java.util.UUID;
 
 import eu.sehr.cloud.account.api.AccountCommands.RegisterCitizenCommand;
@@ -19,11 +20,13 @@ public final class RegisterCitizen {
     private final JsonBodies bodies;
     private final PasswordHasher hasher;
     private final CommandGateway commands;
+    private final Clock clock;
 
-    public RegisterCitizen(JsonBodies bodies, PasswordHasher hasher, CommandGateway commands) {
+    public RegisterCitizen(JsonBodies bodies, PasswordHasher hasher, CommandGateway commands, Clock clock) {
         this.bodies = bodies;
         this.hasher = hasher;
         this.commands = commands;
+        this.clock = clock;
     }
 
     public Message register(Object body, String contentType) {
@@ -34,7 +37,7 @@ public final class RegisterCitizen {
             throw ApiException.badRequest("the password must have 8 to 1024 characters");
         }
         commands.sendAndWait(new RegisterCitizenCommand(UUID.randomUUID().toString(), username,
-                hasher.hash(password), Actor.citizen(username)));
+                hasher.hash(password), Actor.citizen(username), clock.instant()));
         return new Message("citizen " + username + " registered");
     }
 }

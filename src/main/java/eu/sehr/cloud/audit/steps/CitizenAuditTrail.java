@@ -1,14 +1,13 @@
 package eu.sehr.cloud.audit.steps;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import eu.sehr.cloud.account.api.AccountCommands.RecordAccessCommand;
-import eu.sehr.cloud.account.api.AccountEvents.AuditTrailRead;
-import eu.sehr.cloud.account.api.Precondition;
+import eu.sehr.cloud.account.api.AccountCommands.ReadAuditTrailCommand;
 import eu.sehr.cloud.audit.query.AuditEntry;
 import eu.sehr.cloud.audit.query.AuditViews;
 import eu.sehr.cloud.audit.query.ProjectionFreshness;
@@ -32,16 +31,18 @@ public final class CitizenAuditTrail {
     private final AuditViews views;
     private final CommandGateway commands;
     private final Function<String, Map<String, Map<String, Object>>> accessStates;
+    private final Clock clock;
 
     /**
      * @param accessStates for an account, the present state of each emergency access by access id: the fields
      *                     {@code ended_on}, {@code end_reason}, {@code review} and {@code decision}
      */
     public CitizenAuditTrail(ProjectionFreshness freshness, AuditViews views, CommandGateway commands,
-                             Function<String, Map<String, Map<String, Object>>> accessStates) {
+                             Function<String, Map<String, Map<String, Object>>> accessStates, Clock clock) {
         this.freshness = freshness;
         this.views = views;
         this.commands = commands;
+        this.clock = clock;
         this.accessStates = accessStates;
     }
 
@@ -64,8 +65,7 @@ public final class CitizenAuditTrail {
                         : line.get("item"));
             }
         }
-        commands.sendAndWait(new RecordAccessCommand(citizen.account(), new AuditTrailRead(citizen.account()),
-                Precondition.LIVE_ACCOUNT, citizen.actor()));
+        commands.sendAndWait(new ReadAuditTrailCommand(citizen.account(), citizen.actor(), clock.instant()));
 
         Map<String, Object> hrInfo = new LinkedHashMap<>();
         hrInfo.put("uploaded", sections.get(AuditEntry.UPLOADED));

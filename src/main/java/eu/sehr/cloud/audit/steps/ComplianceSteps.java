@@ -1,13 +1,12 @@
 package eu.sehr.cloud.audit.steps;
 
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import eu.sehr.cloud.account.api.AccountCommands.RecordAccessCommand;
-import eu.sehr.cloud.account.api.Precondition;
 import eu.sehr.cloud.audit.api.Actor;
-import eu.sehr.cloud.audit.api.AuditEvents.AuditTrailExported;
+import eu.sehr.cloud.audit.api.AuditCommands.ExportAuditTrailCommand;
 import eu.sehr.cloud.audit.api.AuditEvents.EventStoreExported;
 import eu.sehr.cloud.audit.api.AuditorEvents.AuditViewsReplayStarted;
 import eu.sehr.cloud.audit.compliance.ChainVerifier;
@@ -39,12 +38,14 @@ public final class ComplianceSteps {
     private final CommandGateway commands;
     private final EventGateway events;
     private final ObjectMapper mapper;
+    private final Clock clock;
 
     public ComplianceSteps(EventStoreReader reader, ChainVerifier verifier, ViewReplays replays, CommandGateway commands,
-                           EventGateway events, ObjectMapper mapper) {
+                           EventGateway events, ObjectMapper mapper, Clock clock) {
         this.reader = reader;
         this.verifier = verifier;
         this.replays = replays;
+        this.clock = clock;
         this.commands = commands;
         this.events = events;
         this.mapper = mapper;
@@ -94,8 +95,7 @@ public final class ComplianceSteps {
     private void recordRead(Principal auditor, String citizen, String purpose) {
         for (String account : reader.accountsOf(citizen)) {
             try {
-                commands.sendAndWait(new RecordAccessCommand(account, new AuditTrailExported(account, purpose),
-                        Precondition.STREAM_EXISTS, auditor.actor()));
+                commands.sendAndWait(new ExportAuditTrailCommand(account, purpose, auditor.actor(), clock.instant()));
             } catch (AggregateNotFoundException e) {
                 // the account's stream is gone from the event store (tampering): the read is recorded all the same
                 publish(auditor, new EventStoreExported(purpose + " of " + citizen + ": stream " + account + " is missing",

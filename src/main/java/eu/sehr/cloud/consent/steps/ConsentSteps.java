@@ -2,12 +2,14 @@ package eu.sehr.cloud.consent.steps;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import eu.sehr.cloud.consent.api.ConsentCommands.GrantConsentCommand;
 import eu.sehr.cloud.consent.api.ConsentCommands.RevokeHcoConsentCommand;
 import eu.sehr.cloud.consent.api.ConsentPurpose;
 import eu.sehr.cloud.consent.fhir.ConsentDocuments;
+import eu.sehr.cloud.domain.NotFound;
 import eu.sehr.cloud.infra.Hashes;
 import eu.sehr.cloud.infra.http.ApiException;
 import eu.sehr.cloud.infra.http.Message;
@@ -26,12 +28,14 @@ public final class ConsentSteps {
     private final RecordStore store;
     private final CommandGateway commands;
     private final EmergencyTokens emergencyTokens;
+    private final Clock clock;
 
     public ConsentSteps(ConsentDocuments documents, RequestBodies bodies, RecordStore store, CommandGateway commands,
-                        EmergencyTokens emergencyTokens) {
+                        EmergencyTokens emergencyTokens, Clock clock) {
         this.documents = documents;
         this.bodies = bodies;
         this.store = store;
+        this.clock = clock;
         this.commands = commands;
         this.emergencyTokens = emergencyTokens;
     }
@@ -56,7 +60,8 @@ public final class ConsentSteps {
         String sha256 = Hashes.sha256Hex(bytes);
         store.put(ObjectKeys.consent(citizen.account(), purpose.path(), sha256), new ByteArrayInputStream(bytes),
                 bytes.length, "CITIZEN");
-        String grant = commands.sendAndWait(new GrantConsentCommand(citizen.account(), purpose, sha256, citizen.actor()));
+        String grant = commands.sendAndWait(new GrantConsentCommand(citizen.account(), purpose, sha256, citizen.actor(),
+                clock.instant()));
         String message = "the " + purpose.path() + " consent is active";
         return purpose == ConsentPurpose.HCO
                 ? new ConsentSigned(message, emergencyTokens.issue(citizen.subject(), citizen.account(), grant))
@@ -64,7 +69,7 @@ public final class ConsentSteps {
     }
 
     public Message revokeHco(Principal citizen) {
-        commands.sendAndWait(new RevokeHcoConsentCommand(citizen.account(), citizen.actor()));
+        commands.sendAndWait(new RevokeHcoConsentCommand(citizen.account(), citizen.actor(), clock.instant()));
         return new Message("the hco consent is revoked; every emergency token issued under it is refused from now on");
     }
 
@@ -72,7 +77,7 @@ public final class ConsentSteps {
         try {
             return ConsentPurpose.fromPath(path);
         } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("no such consent");
+            throw new NotFound("no such consent");
         }
     }
 

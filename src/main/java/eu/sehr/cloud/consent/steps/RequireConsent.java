@@ -2,7 +2,8 @@ package eu.sehr.cloud.consent.steps;
 
 import eu.sehr.cloud.account.query.AccountDirectory;
 import eu.sehr.cloud.account.query.AccountRecord;
-import eu.sehr.cloud.infra.http.ApiException;
+import eu.sehr.cloud.domain.AccountGone;
+import eu.sehr.cloud.domain.ConsentMissing;
 import eu.sehr.cloud.security.Principal;
 import eu.sehr.cloud.security.TokenKind;
 
@@ -44,13 +45,13 @@ public final class RequireConsent {
     public void hcoGrant(Principal caller) {
         String active = account(caller).hcoGrant();
         if (active == null || !active.equals(caller.grant())) {
-            throw ApiException.forbidden("the citizen's HCO consent is not active");
+            throw new ConsentMissing("the citizen's HCO consent is not active");
         }
     }
 
     private void cloudConsent(Principal caller) {
         if (!account(caller).cloudConsent()) {
-            throw ApiException.forbidden("the cloud consent has not been given");
+            throw new ConsentMissing("the cloud consent has not been given");
         }
     }
 
@@ -60,6 +61,6 @@ public final class RequireConsent {
             return caller.liveAccount();
         }
         return directory.findLive(caller.account(), caller.subject())
-                .orElseThrow(() -> ApiException.unauthorized("the account no longer exists"));
+                .orElseThrow(() -> new AccountGone("the account no longer exists"));
     }
 }

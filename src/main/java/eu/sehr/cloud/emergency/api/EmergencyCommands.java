@@ -1,5 +1,6 @@
 package eu.sehr.cloud.emergency.api;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import eu.sehr.cloud.audit.api.Actor;
@@ -9,6 +10,22 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 public final class EmergencyCommands {
 
     private EmergencyCommands() {
+    }
+
+    /**
+     * An HCP, with the citizen's emergency token (bound to HCO consent {@code grantId}) and a verified HCO assertion,
+     * asks for access {@code accessId} for {@code ttl}: granted while that consent is active; answers the access's end.
+     */
+    public record RequestEmergencyAccessCommand(@TargetAggregateIdentifier String accountId, String accessId,
+                                                String grantId, VerifiedAssertion assertion, Duration ttl, Instant at) {
+    }
+
+    /** A request for emergency access with the citizen's emergency token was refused ({@code reason}, never the token). */
+    public record RefuseEmergencyAccessCommand(@TargetAggregateIdentifier String accountId, String reason, Instant at) {
+    }
+
+    /** The citizen lists their emergency accesses. */
+    public record ListEmergencyAccessesCommand(@TargetAggregateIdentifier String accountId, Actor actor, Instant at) {
     }
 
     /** The citizen ends one open access now, keeping the HCO consent. */

@@ -2,6 +2,7 @@ package eu.sehr.cloud.emergency.steps;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,8 +42,9 @@ public final class AccessEndSweeper implements AutoCloseable {
 
     void sweep() {
         try {
-            for (String account : openAccesses.accountsWithExpiredAccess(clock.instant())) {
-                commands.sendAndWait(new EndExpiredAccessesCommand(account));
+            Instant now = clock.instant();
+            for (String account : openAccesses.accountsWithExpiredAccess(now)) {
+                commands.sendAndWait(new EndExpiredAccessesCommand(account, now));
             }
         } catch (RuntimeException e) {
             LOG.warn("Sweeping expired emergency accesses failed, retrying at the next interval: {}", e.getClass().getName());

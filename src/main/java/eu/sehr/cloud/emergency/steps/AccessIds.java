@@ -2,7 +2,7 @@ package eu.sehr.cloud.emergency.steps;
 
 import java.util.regex.Pattern;
 
-import eu.sehr.cloud.infra.http.ApiException;
+import eu.sehr.cloud.domain.NotFound;
 
 /** Access ids in paths: anything that cannot be an access id is simply not found (404), like an unknown one. */
 final class AccessIds {
@@ -14,7 +14,7 @@ final class AccessIds {
 
     static String require(String accessId) {
         if (accessId == null || !ACCESS_ID.matcher(accessId).matches()) {
-            throw ApiException.notFound("no such emergency access");
+            throw new NotFound("no such emergency access");
         }
         return accessId;
     }

@@ -3,15 +3,13 @@ package eu.sehr.cloud.emergency.steps;
 import java.time.Clock;
 import java.util.List;
 
-import eu.sehr.cloud.account.api.AccountCommands.RecordAccessCommand;
-import eu.sehr.cloud.account.api.Precondition;
+import eu.sehr.cloud.domain.InvalidRequest;
 import eu.sehr.cloud.emergency.api.EmergencyCommands.EndEmergencyAccessCommand;
+import eu.sehr.cloud.emergency.api.EmergencyCommands.ListEmergencyAccessesCommand;
 import eu.sehr.cloud.emergency.api.EmergencyCommands.ReviewEmergencyAccessCommand;
-import eu.sehr.cloud.emergency.api.EmergencyEvents.EmergencyAccessesListed;
 import eu.sehr.cloud.emergency.api.ReviewVerdict;
 import eu.sehr.cloud.emergency.query.EmergencyAccessReader;
 import eu.sehr.cloud.emergency.query.EmergencyAccessViews.AccessView;
-import eu.sehr.cloud.infra.http.ApiException;
 import eu.sehr.cloud.infra.http.JsonBodies;
 import eu.sehr.cloud.infra.http.Message;
 import eu.sehr.cloud.security.Principal;
@@ -48,8 +46,7 @@ public final class CitizenEmergencyAccesses {
 
     public AccessList list(Principal citizen) {
         List<AccessView> list = accesses.ofAccount(citizen.account(), clock.instant());
-        commands.sendAndWait(new RecordAccessCommand(citizen.account(), new EmergencyAccessesListed(citizen.account()),
-                Precondition.LIVE_ACCOUNT, citizen.actor()));
+        commands.sendAndWait(new ListEmergencyAccessesCommand(citizen.account(), citizen.actor(), clock.instant()));
         return new AccessList(list);
     }
 
@@ -77,6 +74,6 @@ public final class CitizenEmergencyAccesses {
                 return verdict;
             }
         }
-        throw ApiException.badRequest("verdict must be \"recognised\" or \"disputed\"");
+        throw new InvalidRequest("verdict must be \"recognised\" or \"disputed\"");
     }
 }

@@ -1,6 +1,6 @@
 package eu.sehr.cloud.emergency.steps;
 
-import eu.sehr.cloud.infra.http.ApiException;
+import eu.sehr.cloud.domain.InvalidRequest;
 
 /** Free-text comments of reviews and decisions: optional, at most a number of characters. */
 final class Comments {
@@ -13,7 +13,7 @@ final class Comments {
             return null;
         }
         if (comment.codePointCount(0, comment.length()) > maxChars) {
-            throw ApiException.badRequest("comment must be at most " + maxChars + " characters");
+            throw new InvalidRequest("comment must be at most " + maxChars + " characters");
         }
         return comment;
     }

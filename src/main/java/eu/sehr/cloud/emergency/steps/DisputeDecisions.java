@@ -5,14 +5,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import eu.sehr.cloud.account.api.AccountCommands.RecordAccessCommand;
-import eu.sehr.cloud.account.api.Precondition;
-import eu.sehr.cloud.audit.api.AuditEvents.AuditTrailExported;
+import eu.sehr.cloud.audit.api.AuditCommands.ExportAuditTrailCommand;
+import eu.sehr.cloud.domain.InvalidRequest;
+import eu.sehr.cloud.domain.NotFound;
 import eu.sehr.cloud.emergency.api.DisputeDecision;
 import eu.sehr.cloud.emergency.api.EmergencyCommands.DecideDisputeCommand;
 import eu.sehr.cloud.emergency.query.EmergencyAccessReader;
 import eu.sehr.cloud.emergency.query.EmergencyAccessViews.DisputeView;
-import eu.sehr.cloud.infra.http.ApiException;
 import eu.sehr.cloud.infra.http.JsonBodies;
 import eu.sehr.cloud.infra.http.Message;
 import eu.sehr.cloud.security.Principal;
@@ -53,8 +52,7 @@ public final class DisputeDecisions {
         Set<String> citizens = new LinkedHashSet<>();
         disputes.forEach(dispute -> accesses.accountOf(dispute.accessId()).ifPresent(citizens::add));
         for (String account : citizens) {
-            commands.sendAndWait(new RecordAccessCommand(account, new AuditTrailExported(account, "disputes"),
-                    Precondition.STREAM_EXISTS, auditor.actor()));
+            commands.sendAndWait(new ExportAuditTrailCommand(account, "disputes", auditor.actor(), clock.instant()));
         }
         return new DisputeList(disputes);
     }
@@ -65,7 +63,7 @@ public final class DisputeDecisions {
         DisputeDecision decision = decision(request.decision());
         String comment = Comments.optional(request.comment(), MAX_COMMENT_CHARS);
         String account = accesses.accountOf(id)
-                .orElseThrow(() -> ApiException.notFound("no disputed emergency access has this id"));
+                .orElseThrow(() -> new NotFound("no disputed emergency access has this id"));
         commands.sendAndWait(new DecideDisputeCommand(account, id, decision, comment, auditor.actor(), clock.instant()));
         return new Message("the dispute is decided: the access was " + decision.wire());
     }
@@ -78,7 +76,7 @@ public final class DisputeDecisions {
         if (state.equals("decided")) {
             return true;
         }
-        throw ApiException.badRequest("state must be \"open\" or \"decided\"");
+        throw new InvalidRequest("state must be \"open\" or \"decided\"");
     }
 
     private static DisputeDecision decision(String value) {
@@ -87,6 +85,6 @@ public final class DisputeDecisions {
                 return decision;
             }
         }
-        throw ApiException.badRequest("decision must be \"justified\" or \"unjustified\"");
+        throw new InvalidRequest("decision must be \"justified\" or \"unjustified\"");
     }
 }

@@ -2,9 +2,10 @@ package eu.sehr.cloud.emergency.steps;
 
 import java.time.Clock;
 
+import eu.sehr.cloud.domain.InvalidRequest;
+import eu.sehr.cloud.domain.NotFound;
 import eu.sehr.cloud.emergency.api.EmergencyCommands.HideRecordFromEmergencyCommand;
 import eu.sehr.cloud.emergency.api.EmergencyCommands.ShowRecordInEmergencyCommand;
-import eu.sehr.cloud.infra.http.ApiException;
 import eu.sehr.cloud.infra.http.JsonBodies;
 import eu.sehr.cloud.infra.http.Message;
 import eu.sehr.cloud.infra.http.Names;
@@ -44,9 +45,9 @@ public final class EmergencyVisibility {
         Names.requireObjectName(object);
         VisibilityRequest request = bodies.read(body, contentType, VisibilityRequest.class);
         if (request.visible() == null) {
-            throw ApiException.badRequest("visible must be true or false");
+            throw new InvalidRequest("visible must be true or false");
         }
-        catalogue.find(target.bucket(), object).orElseThrow(() -> ApiException.notFound("no such record"));
+        catalogue.find(target.bucket(), object).orElseThrow(() -> new NotFound("no such record"));
         if (request.visible()) {
             commands.sendAndWait(new ShowRecordInEmergencyCommand(citizen.account(), target.bucket(), object,
                     citizen.actor(), clock.instant()));

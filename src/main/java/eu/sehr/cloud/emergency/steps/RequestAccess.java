@@ -3,15 +3,12 @@ package eu.sehr.cloud.emergency.steps;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-import eu.sehr.cloud.account.api.AccountCommands.RecordAccessCommand;
-import eu.sehr.cloud.account.api.Precondition;
-import eu.sehr.cloud.audit.api.Actor;
 import eu.sehr.cloud.consent.steps.RequireConsent;
-import eu.sehr.cloud.emergency.api.EmergencyEvents.EmergencyAccessGranted;
-import eu.sehr.cloud.emergency.api.EmergencyEvents.EmergencyAccessRefused;
+import eu.sehr.cloud.emergency.api.EmergencyCommands.RefuseEmergencyAccessCommand;
+import eu.sehr.cloud.emergency.api.EmergencyCommands.RequestEmergencyAccessCommand;
+import eu.sehr.cloud.emergency.api.VerifiedAssertion;
 import eu.sehr.cloud.emergency.trust.HcoAssertion;
 import eu.sehr.cloud.emergency.trust.HcoTrust;
 import eu.sehr.cloud.infra.http.ApiException;
@@ -24,7 +21,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 
 /**
  * Pipeline step of {@code POST /hcp/requestaccess}: with the citizen's emergency token and an HCO assertion that
- * chains to a trust anchor, grants the HCP a short access token scoped to this citizen, this HCO and this HCP,
+ * chains to a trust anchor, asks the citizen's account for the access (it decides, under the still-active consent
+ * grant, and sets its end), then issues the HCP a short access token scoped to this citizen, this HCO and this HCP,
  * bound to the consent grant. A refused assertion is recorded on the citizen's stream.
  */
 public final class RequestAccess {
@@ -66,18 +64,15 @@ public final class RequestAccess {
             assertion = trust.verify(request.hcoAssertion());
             replays.firstUse(assertion.hcoKey(), assertion.jti(), assertion.acceptableUntil());
         } catch (ApiException refused) {
-            commands.sendAndWait(new RecordAccessCommand(emergency.account(),
-                    new EmergencyAccessRefused(emergency.account(), refused.getMessage()),
-                    Precondition.LIVE_ACCOUNT, Actor.anonymous()));
+            commands.sendAndWait(new RefuseEmergencyAccessCommand(emergency.account(), refused.getMessage(),
+                    clock.instant()));
             throw refused.audited();
         }
-        Instant expiresAt = clock.instant().plus(ttl).truncatedTo(ChronoUnit.SECONDS);
         String accessId = UUID.randomUUID().toString();
-        commands.sendAndWait(new RecordAccessCommand(emergency.account(),
-                new EmergencyAccessGranted(emergency.account(), accessId, emergency.grant(),
-                        assertion.hcoId(), assertion.hcoName(), assertion.hcpName(), assertion.certificateSha256(), expiresAt,
-                        assertion.hcoKey(), assertion.justification()),
-                Precondition.hcoGrant(emergency.grant()), Actor.hcp(assertion.hcpName(), assertion.hcoName())));
+        Instant expiresAt = commands.sendAndWait(new RequestEmergencyAccessCommand(emergency.account(), accessId,
+                emergency.grant(), new VerifiedAssertion(assertion.hcoId(), assertion.hcoKey(), assertion.hcoName(),
+                        assertion.hcpName(), assertion.certificateSha256(), assertion.justification()), ttl,
+                clock.instant()));
         String token = tokens.issue(new Principal(TokenKind.HCO, emergency.subject(), emergency.account(), emergency.grant(),
                 assertion.hcoId(), assertion.hcoKey(), assertion.hcoName(), assertion.hcpName(), accessId),
                 Duration.between(clock.instant(), expiresAt));

@@ -2,8 +2,8 @@ package eu.sehr.cloud.emergency.steps;
 
 import java.time.Clock;
 
+import eu.sehr.cloud.domain.AccessEnded;
 import eu.sehr.cloud.emergency.query.OpenAccesses;
-import eu.sehr.cloud.infra.http.ApiException;
 import eu.sehr.cloud.security.Principal;
 
 /**
@@ -24,7 +24,7 @@ public final class RequireOpenAccess {
 
     public void check(Principal hcp) {
         if (!openAccesses.isOpen(hcp.tokenId(), clock.instant())) {
-            throw ApiException.unauthorized("the emergency access has ended");
+            throw new AccessEnded("the emergency access has ended");
         }
     }
 }

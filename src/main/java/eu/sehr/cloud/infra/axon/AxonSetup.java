@@ -33,6 +33,7 @@ import org.axonframework.modelling.command.RepositorySpanFactory;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import eu.sehr.cloud.domain.Refusal;
 import eu.sehr.cloud.infra.http.ApiException;
 import eu.sehr.cloud.transparency.log.EventNames;
 import org.axonframework.serialization.Serializer;
@@ -95,6 +96,7 @@ public final class AxonSetup {
                                 .retryInterval(COMMAND_RETRY_INTERVAL_MILLIS)
                                 // only conflicts on a stream are retried; a refusal is final
                                 .addNonTransientFailurePredicate(ApiException.class::isInstance)
+                                .addNonTransientFailurePredicate(Refusal.class::isInstance)
                                 .build())
                         .build());
         configurer.registerComponent(NotifyingEventSource.class, c -> new NotifyingEventSource(c.eventStore()));

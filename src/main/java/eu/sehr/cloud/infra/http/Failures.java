@@ -3,6 +3,7 @@ package eu.sehr.cloud.infra.http;
 import java.io.IOException;
 import java.sql.SQLException;
 
+import eu.sehr.cloud.domain.Refusal;
 import eu.sehr.cloud.infra.Sql;
 import eu.sehr.cloud.infra.StoreUnavailableException;
 import org.axonframework.common.AxonTransientException;
@@ -10,7 +11,8 @@ import org.axonframework.common.jdbc.JdbcException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 
 /**
- * Turns whatever stopped a request into the refusal the client sees: its own, 408 for a body sent too slowly, 400 for a body cut off by the client,
+ * Turns whatever stopped a request into the refusal the client sees: its own (a domain refusal through
+ * {@link RefusalStatuses}, also when Axon wraps it), 408 for a body sent too slowly, 400 for a body cut off by the client,
  * 503 for stores, else 500.
  */
 public final class Failures {
@@ -22,6 +24,9 @@ public final class Failures {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ApiException refusal) {
                 return refusal;
+            }
+            if (cause instanceof Refusal refusal) {
+                return RefusalStatuses.of(refusal);
             }
             if (cause instanceof ResponseStreamer.ClientStoppedReading) {
                 return new ApiException(408, "the client stopped reading the response; it was cut off");

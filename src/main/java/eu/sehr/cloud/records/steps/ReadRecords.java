@@ -6,13 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 
+import eu.sehr.cloud.domain.NotFound;
 import eu.sehr.cloud.infra.Times;
-import eu.sehr.cloud.infra.http.ApiException;
 import eu.sehr.cloud.infra.http.Names;
-import eu.sehr.cloud.records.api.RecordEvents.BucketListed;
-import eu.sehr.cloud.records.api.RecordEvents.BucketsListed;
-import eu.sehr.cloud.records.api.RecordEvents.HealthRecordDownloaded;
-import eu.sehr.cloud.records.api.RecordEvents.HealthRecordMetadataRead;
 import eu.sehr.cloud.records.query.RecordCatalogue;
 import eu.sehr.cloud.records.query.RecordEntry;
 import eu.sehr.cloud.records.steps.RecordAnswers.BucketList;
@@ -44,7 +40,7 @@ public final class ReadRecords {
 
     public BucketList buckets(Principal caller) {
         List<String> buckets = access.visibleBuckets(caller);
-        access.record(caller, new BucketsListed(caller.account()), false);
+        access.listedBuckets(caller);
         return new BucketList(buckets);
     }
 
@@ -53,13 +49,13 @@ public final class ReadRecords {
         List<String> objects = isHcp(caller)
                 ? catalogue.objectsReachableInEmergency(target.bucket())
                 : catalogue.objectsIn(target.bucket());
-        access.record(caller, new BucketListed(caller.account(), target.bucket()), false);
+        access.listedBucket(caller, target.bucket());
         return new ObjectList(target.bucket(), objects);
     }
 
     public RecordMetadata metadata(Principal caller, String bucket, String object) {
         RecordEntry entry = find(caller, bucket, object);
-        access.record(caller, new HealthRecordMetadataRead(caller.account(), entry.bucket(), entry.object()), false);
+        access.readMetadata(caller, entry);
         return new RecordMetadata(entry.object(), new Metadata(entry.object(), entry.bucket(), entry.size() / 1024.0,
                 entry.contentType(), Times.iso(entry.dateAdded()), entry.sha256(),
                 isHcp(caller) ? null : entry.emergencyVisible()));
@@ -75,10 +71,9 @@ public final class ReadRecords {
             entry = entry(caller, target, object);
             opened = store.open(entry.storageKey());
         }
-        InputStream content = opened.orElseThrow(() -> ApiException.notFound("no such record"));
+        InputStream content = opened.orElseThrow(() -> new NotFound("no such record"));
         try {
-            access.record(caller, new HealthRecordDownloaded(caller.account(), entry.bucket(), entry.object(), entry.size(),
-                    entry.sha256()), true);
+            access.downloaded(caller, entry);
         } catch (RuntimeException e) {
             closeQuietly(content);
             throw e;
@@ -98,7 +93,7 @@ public final class ReadRecords {
         Optional<RecordEntry> found = isHcp(caller)
                 ? catalogue.findReachableInEmergency(target.bucket(), object)
                 : catalogue.find(target.bucket(), object);
-        return found.orElseThrow(() -> ApiException.notFound("no such record"));
+        return found.orElseThrow(() -> new NotFound("no such record"));
     }
 
     private static boolean isHcp(Principal caller) {

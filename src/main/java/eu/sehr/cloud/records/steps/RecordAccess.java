@@ -1,14 +1,19 @@
 package eu.sehr.cloud.records.steps;
 
+import java.time.Clock;
 import java.util.List;
 
-import eu.sehr.cloud.account.api.AccountCommands.RecordAccessCommand;
-import eu.sehr.cloud.account.api.CitizenEvent;
-import eu.sehr.cloud.account.api.Precondition;
-import eu.sehr.cloud.infra.http.ApiException;
+import eu.sehr.cloud.domain.NotFound;
+import eu.sehr.cloud.domain.NotOwner;
 import eu.sehr.cloud.infra.http.Names;
-import eu.sehr.cloud.records.api.RecordEvents.HealthRecordUploaded;
+import eu.sehr.cloud.records.api.RecordCommands.DownloadRecordCommand;
+import eu.sehr.cloud.records.api.RecordCommands.ListBucketCommand;
+import eu.sehr.cloud.records.api.RecordCommands.ListBucketsCommand;
+import eu.sehr.cloud.records.api.RecordCommands.ReadRecordMetadataCommand;
+import eu.sehr.cloud.records.api.RecordCommands.UploadRecordCommand;
+import eu.sehr.cloud.records.api.Requester;
 import eu.sehr.cloud.records.query.BucketRegistry;
+import eu.sehr.cloud.records.query.RecordEntry;
 import eu.sehr.cloud.records.query.BucketRegistry.Bucket;
 import eu.sehr.cloud.security.Principal;
 import eu.sehr.cloud.security.TokenKind;
@@ -17,7 +22,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 /**
  * Who may use which bucket, and the event that must be appended before an access is served. A citizen uses the
  * buckets of their own account; an HCP uses the citizen's home bucket and the emergency bucket of their own HCO.
- * The owner is compared by exact name, never by prefix ({@code ann} never reaches {@code anna}'s buckets), and an
+ * The account decides whether the access may happen ({@code RecordCommands}). The owner is compared by exact name, never by prefix ({@code ann} never reaches {@code anna}'s buckets), and an
  * emergency bucket by its HCO's full key, never by the 10-character id in its name alone: an HCO whose key shares
  * that id with another HCO's neither sees, reads nor uploads into the other's bucket.
  */
@@ -25,10 +30,12 @@ public final class RecordAccess {
 
     private final BucketRegistry buckets;
     private final CommandGateway commands;
+    private final Clock clock;
 
-    public RecordAccess(BucketRegistry buckets, CommandGateway commands) {
+    public RecordAccess(BucketRegistry buckets, CommandGateway commands, Clock clock) {
         this.buckets = buckets;
         this.commands = commands;
+        this.clock = clock;
     }
 
     /** The buckets the caller sees: all of the citizen's, or for an HCP the home and their HCO's emergency bucket. */
@@ -47,17 +54,17 @@ public final class RecordAccess {
     public Target target(Principal caller, String bucket) {
         Names.requireBucketName(bucket);
         if (!mayUse(caller, bucket)) {
-            throw ApiException.forbidden("this bucket belongs to someone else");
+            throw new NotOwner("this bucket belongs to someone else");
         }
         if (bucket.equals(caller.subject())) {
             return new Target(bucket, caller.account());
         }
-        Bucket found = buckets.find(bucket).orElseThrow(() -> ApiException.notFound("no such bucket"));
+        Bucket found = buckets.find(bucket).orElseThrow(() -> new NotFound("no such bucket"));
         if (!found.accountId().equals(caller.account())) {
-            throw ApiException.forbidden("this bucket belongs to someone else");
+            throw new NotOwner("this bucket belongs to someone else");
         }
         if (caller.kind() == TokenKind.HCO && !boundToCallersHco(caller, found)) {
-            throw ApiException.forbidden("this bucket belongs to another healthcare organisation");
+            throw new NotOwner("this bucket belongs to another healthcare organisation");
         }
         return new Target(bucket, found.accountId());
     }
@@ -71,35 +78,49 @@ public final class RecordAccess {
             return caller.subject();
         }
         if (caller.hcoKey() == null) {
-            throw ApiException.forbidden("this access token does not identify its healthcare organisation's key; "
+            throw new NotOwner("this access token does not identify its healthcare organisation's key; "
                     + "request access again");
         }
         String bucket = Names.emergencyBucket(caller.subject(), caller.hcoId());
         buckets.find(bucket).ifPresent(found -> {
             if (!found.accountId().equals(caller.account()) || !boundToCallersHco(caller, found)) {
-                throw ApiException.forbidden("this bucket belongs to another healthcare organisation");
+                throw new NotOwner("this bucket belongs to another healthcare organisation");
             }
         });
         return bucket;
     }
 
-    /** Appends the access's event; it fails (and so the access is refused) if the precondition no longer holds. */
-    public void record(Principal caller, CitizenEvent event, boolean touchesRecordBytes) {
-        commands.sendAndWait(new RecordAccessCommand(caller.account(), event,
-                precondition(caller, event, touchesRecordBytes), caller.actor()));
+    /** The citizen or HCP listed the buckets; refused (and so not served) if the account's rule no longer holds. */
+    public void listedBuckets(Principal caller) {
+        commands.sendAndWait(new ListBucketsCommand(caller.account(), requester(caller), clock.instant()));
     }
 
-    /**
-     * What the account must hold when the event is appended: a citizen needs the cloud consent to touch record bytes;
-     * an HCP needs the open access under the active grant, and to store a record also the citizen's cloud consent.
-     */
-    static Precondition precondition(Principal caller, CitizenEvent event, boolean touchesRecordBytes) {
-        if (caller.kind() == TokenKind.HCO) {
-            return event instanceof HealthRecordUploaded
-                    ? Precondition.hcoStore(caller.grant(), caller.tokenId())
-                    : Precondition.hcoAccess(caller.grant(), caller.tokenId());
-        }
-        return touchesRecordBytes ? Precondition.CLOUD_CONSENT : Precondition.LIVE_ACCOUNT;
+    public void listedBucket(Principal caller, String bucket) {
+        commands.sendAndWait(new ListBucketCommand(caller.account(), bucket, requester(caller), clock.instant()));
+    }
+
+    public void readMetadata(Principal caller, RecordEntry entry) {
+        commands.sendAndWait(new ReadRecordMetadataCommand(caller.account(), entry.bucket(), entry.object(),
+                requester(caller), clock.instant()));
+    }
+
+    public void downloaded(Principal caller, RecordEntry entry) {
+        commands.sendAndWait(new DownloadRecordCommand(caller.account(), entry.bucket(), entry.object(), entry.size(),
+                entry.sha256(), requester(caller), clock.instant()));
+    }
+
+    /** The stored bytes count as uploaded: for an HCP's upload bound to their HCO's key. */
+    public void uploaded(Principal caller, String bucket, String object, long bytes, String sha256, String contentType,
+                         String version) {
+        commands.sendAndWait(new UploadRecordCommand(caller.account(), bucket, object, bytes, sha256, contentType, version,
+                caller.hcoKey(), requester(caller), clock.instant()));
+    }
+
+    /** Who asks: an HCP under their consent grant and emergency access (its token's id), or the citizen. */
+    static Requester requester(Principal caller) {
+        return caller.kind() == TokenKind.HCO
+                ? Requester.hcp(caller.actor(), caller.grant(), caller.tokenId())
+                : Requester.citizen(caller.actor());
     }
 
     /** An HCP reaches the citizen's home bucket, and the emergency bucket bound to their HCO's key. */

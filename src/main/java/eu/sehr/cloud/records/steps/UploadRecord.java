@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 import eu.sehr.cloud.infra.http.ApiException;
 import eu.sehr.cloud.infra.http.Names;
 import eu.sehr.cloud.infra.http.RequestBodies;
-import eu.sehr.cloud.records.api.RecordEvents.HealthRecordUploaded;
 import eu.sehr.cloud.records.query.RecordCatalogue;
 import eu.sehr.cloud.records.steps.RecordAnswers.Stored;
 import eu.sehr.cloud.security.Principal;
@@ -66,8 +65,7 @@ public final class UploadRecord {
         VerifyingInputStream content = new VerifyingInputStream(bodies.stream(body), maxBytes, declared, expected);
         try {
             store.put(key, content, declared, caller.kind().name());
-            access.record(caller, new HealthRecordUploaded(caller.account(), bucket, objectName, content.count(),
-                    content.sha256Hex(), type, version, caller.hcoKey()), true);
+            access.uploaded(caller, bucket, objectName, content.count(), content.sha256Hex(), type, version);
         } catch (RuntimeException e) {
             store.discard(key);
             if (firstVersion) {

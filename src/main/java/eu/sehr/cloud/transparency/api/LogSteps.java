@@ -1,12 +1,11 @@
 package eu.sehr.cloud.transparency.api;
 
+import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 
-import eu.sehr.cloud.account.api.AccountCommands.RecordAccessCommand;
-import eu.sehr.cloud.account.api.AccountEvents.AuditTrailRead;
-import eu.sehr.cloud.account.api.Precondition;
-import eu.sehr.cloud.infra.http.ApiException;
+import eu.sehr.cloud.account.api.AccountCommands.ReadAuditTrailCommand;
+import eu.sehr.cloud.domain.InvalidRequest;
 import eu.sehr.cloud.security.Principal;
 import eu.sehr.cloud.transparency.log.LogReads;
 import eu.sehr.cloud.transparency.log.StoredCheckpoint;
@@ -25,11 +24,13 @@ public final class LogSteps {
     private final VerifierKey logKey;
     private final LogReads log;
     private final CommandGateway commands;
+    private final Clock clock;
 
-    public LogSteps(VerifierKey logKey, LogReads log, CommandGateway commands) {
+    public LogSteps(VerifierKey logKey, LogReads log, CommandGateway commands, Clock clock) {
         this.logKey = logKey;
         this.log = log;
         this.commands = commands;
+        this.clock = clock;
     }
 
     public String key() {
@@ -44,7 +45,7 @@ public final class LogSteps {
         long leaf = number("index", index);
         long tree = number("size", size);
         if (leaf >= tree) {
-            throw ApiException.badRequest("index must be smaller than size");
+            throw new InvalidRequest("index must be smaller than size");
         }
         requireSigned(tree);
         return new InclusionProof(leaf, tree, base64(log.inclusionProof(leaf, tree)));
@@ -54,7 +55,7 @@ public final class LogSteps {
         long older = number("from", from);
         long newer = number("to", to);
         if (older > newer) {
-            throw ApiException.badRequest("from must not be larger than to");
+            throw new InvalidRequest("from must not be larger than to");
         }
         requireSigned(newer);
         return new ConsistencyProof(older, newer, base64(log.consistencyProof(older, newer)));
@@ -68,23 +69,22 @@ public final class LogSteps {
                 .map(proven -> new Entry(proven.leaf().index(), Base64.getEncoder().encodeToString(proven.leaf().leaf()),
                         base64(proven.proof())))
                 .toList();
-        commands.sendAndWait(new RecordAccessCommand(citizen.account(), new AuditTrailRead(citizen.account()),
-                Precondition.LIVE_ACCOUNT, citizen.actor()));
+        commands.sendAndWait(new ReadAuditTrailCommand(citizen.account(), citizen.actor(), clock.instant()));
         return new CitizenLog(log.withCosignatures(checkpoint), entries);
     }
 
     private void requireSigned(long size) {
         if (size > log.latest().size()) {
-            throw ApiException.badRequest("the tree size is larger than the latest checkpoint's");
+            throw new InvalidRequest("the tree size is larger than the latest checkpoint's");
         }
     }
 
     private static long number(String name, String value) {
         if (value == null || value.isBlank()) {
-            throw ApiException.badRequest(name + " is required");
+            throw new InvalidRequest(name + " is required");
         }
         if (!value.matches("0|[1-9][0-9]{0,17}")) {
-            throw ApiException.badRequest(name + " must be a whole number of at least 0");
+            throw new InvalidRequest(name + " must be a whole number of at least 0");
         }
         return Long.parseLong(value);
     }

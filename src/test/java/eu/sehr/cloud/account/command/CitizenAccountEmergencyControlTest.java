@@ -1,19 +1,24 @@
 package eu.sehr.cloud.account.command;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import eu.sehr.cloud.account.api.AccountEvents.CitizenAccountDeleted;
 import eu.sehr.cloud.account.api.AccountEvents.CitizenRegistered;
-import eu.sehr.cloud.account.api.AccountCommands.RecordAccessCommand;
-import eu.sehr.cloud.account.api.Precondition;
 import eu.sehr.cloud.audit.api.Actor;
 import eu.sehr.cloud.audit.chain.HashChain;
 import eu.sehr.cloud.consent.api.ConsentEvents.ConsentGranted;
 import eu.sehr.cloud.consent.api.ConsentPurpose;
+import eu.sehr.cloud.domain.AccessEnded;
+import eu.sehr.cloud.domain.AccountGone;
+import eu.sehr.cloud.domain.AlreadyDone;
+import eu.sehr.cloud.domain.NotFound;
 import eu.sehr.cloud.emergency.api.DisputeDecision;
 import eu.sehr.cloud.emergency.api.EmergencyCommands.DecideDisputeCommand;
 import eu.sehr.cloud.emergency.api.EmergencyCommands.EndEmergencyAccessCommand;
 import eu.sehr.cloud.emergency.api.EmergencyCommands.HideRecordFromEmergencyCommand;
+import eu.sehr.cloud.emergency.api.EmergencyCommands.RequestEmergencyAccessCommand;
 import eu.sehr.cloud.emergency.api.EmergencyCommands.ReviewEmergencyAccessCommand;
 import eu.sehr.cloud.emergency.api.EmergencyCommands.ShowRecordInEmergencyCommand;
 import eu.sehr.cloud.emergency.api.EmergencyEvents.DisputeDecided;
@@ -23,9 +28,10 @@ import eu.sehr.cloud.emergency.api.EmergencyEvents.EmergencyAccessReviewed;
 import eu.sehr.cloud.emergency.api.EmergencyEvents.HealthRecordHiddenFromEmergency;
 import eu.sehr.cloud.emergency.api.EmergencyEvents.HealthRecordShownInEmergency;
 import eu.sehr.cloud.emergency.api.ReviewVerdict;
+import eu.sehr.cloud.emergency.api.VerifiedAssertion;
 import eu.sehr.cloud.infra.Json;
-import eu.sehr.cloud.infra.http.ApiException;
-import eu.sehr.cloud.records.api.RecordEvents.BucketsListed;
+import eu.sehr.cloud.records.api.RecordCommands.ListBucketsCommand;
+import eu.sehr.cloud.records.api.Requester;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +45,9 @@ class CitizenAccountEmergencyControlTest {
     private static final Instant NOW = Instant.now();
     private static final Actor ALICE = Actor.citizen("alice");
     private static final Actor OFFICER = Actor.auditor("officer");
+    private static final String OTHER_ACCESS = "9a8b7c6d-5e4f-3a2b-1c0d-e9f8a7b6c5d4";
+    private static final VerifiedAssertion ASSERTION = new VerifiedAssertion("3f2a9c01be", "3f2a9c01be" + "ef".repeat(27),
+            "St Mary Hospital", "Dr House", "ab".repeat(32), "unconscious patient");
 
     private AggregateTestFixture<CitizenAccount> fixture;
 
@@ -70,7 +79,7 @@ class CitizenAccountEmergencyControlTest {
     void should_refuse_to_end_an_unknown_access_as_not_found() {
         fixture.given(anOpenAccess())
                 .when(new EndEmergencyAccessCommand(ACCOUNT, "11111111-2222-3333-4444-555555555555", ALICE, NOW))
-                .expectException(ApiException.class)
+                .expectException(NotFound.class)
                 .expectExceptionMessage("no such emergency access")
                 .expectNoEvents();
     }
@@ -80,6 +89,7 @@ class CitizenAccountEmergencyControlTest {
         fixture.given(anOpenAccess())
                 .andGiven(new EmergencyAccessEnded(ACCOUNT, ACCESS, "St Mary Hospital", "Dr House", "ENDED_BY_CITIZEN"))
                 .when(new EndEmergencyAccessCommand(ACCOUNT, ACCESS, ALICE, NOW))
+                .expectException(AlreadyDone.class)
                 .expectExceptionMessage("this emergency access has already ended")
                 .expectNoEvents();
     }
@@ -95,9 +105,9 @@ class CitizenAccountEmergencyControlTest {
     void should_refuse_the_hcps_access_once_the_citizen_ended_it() {
         fixture.given(anOpenAccess())
                 .andGiven(new EmergencyAccessEnded(ACCOUNT, ACCESS, "St Mary Hospital", "Dr House", "ENDED_BY_CITIZEN"))
-                .when(new RecordAccessCommand(ACCOUNT, new BucketsListed(ACCOUNT), Precondition.hcoAccess(GRANT, ACCESS),
-                        Actor.hcp("Dr House", "St Mary Hospital")))
-                .expectException(ApiException.class)
+                .when(new ListBucketsCommand(ACCOUNT, Requester.hcp(Actor.hcp("Dr House", "St Mary Hospital"), GRANT,
+                        ACCESS), NOW))
+                .expectException(AccessEnded.class)
                 .expectExceptionMessage("the emergency access has ended");
     }
 
@@ -105,9 +115,11 @@ class CitizenAccountEmergencyControlTest {
     void should_keep_the_hco_consent_when_the_citizen_ends_one_access() {
         fixture.given(anOpenAccess())
                 .andGiven(new EmergencyAccessEnded(ACCOUNT, ACCESS, "St Mary Hospital", "Dr House", "ENDED_BY_CITIZEN"))
-                .when(new RecordAccessCommand(ACCOUNT, new BucketsListed(ACCOUNT), Precondition.hcoGrant(GRANT), ALICE))
+                .when(new RequestEmergencyAccessCommand(ACCOUNT, OTHER_ACCESS, GRANT, ASSERTION, Duration.ofMinutes(30), NOW))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new BucketsListed(ACCOUNT));
+                .expectEvents(new EmergencyAccessGranted(ACCOUNT, OTHER_ACCESS, GRANT, "3f2a9c01be", "St Mary Hospital",
+                        "Dr House", "ab".repeat(32), NOW.plusSeconds(1800).truncatedTo(ChronoUnit.SECONDS),
+                        "3f2a9c01be" + "ef".repeat(27), "unconscious patient"));
     }
 
     @Test
@@ -118,6 +130,7 @@ class CitizenAccountEmergencyControlTest {
         fixture.given(anOpenAccess())
                 .andGiven(disputed())
                 .when(new ReviewEmergencyAccessCommand(ACCOUNT, ACCESS, ReviewVerdict.RECOGNISED, null, ALICE, NOW))
+                .expectException(AlreadyDone.class)
                 .expectExceptionMessage("this emergency access has already been reviewed")
                 .expectNoEvents();
     }
@@ -127,6 +140,7 @@ class CitizenAccountEmergencyControlTest {
         fixture.given(anOpenAccess())
                 .when(new ReviewEmergencyAccessCommand(ACCOUNT, "11111111-2222-3333-4444-555555555555",
                         ReviewVerdict.RECOGNISED, null, ALICE, NOW))
+                .expectException(NotFound.class)
                 .expectExceptionMessage("no such emergency access");
     }
 
@@ -141,6 +155,7 @@ class CitizenAccountEmergencyControlTest {
                 .andGiven(disputed(), new DisputeDecided(ACCOUNT, ACCESS, "St Mary Hospital", "Dr House",
                         DisputeDecision.JUSTIFIED, "ok", "officer"))
                 .when(new DecideDisputeCommand(ACCOUNT, ACCESS, DisputeDecision.UNJUSTIFIED, "changed my mind", OFFICER, NOW))
+                .expectException(AlreadyDone.class)
                 .expectExceptionMessage("this dispute has already been decided")
                 .expectNoEvents();
     }
@@ -149,6 +164,7 @@ class CitizenAccountEmergencyControlTest {
     void should_refuse_a_decision_on_an_access_that_is_not_disputed_as_not_found() {
         fixture.given(anOpenAccess())
                 .when(new DecideDisputeCommand(ACCOUNT, ACCESS, DisputeDecision.JUSTIFIED, "ok", OFFICER, NOW))
+                .expectException(NotFound.class)
                 .expectExceptionMessage("no disputed emergency access has this id");
         fixture.given(anOpenAccess())
                 .andGiven(new EmergencyAccessReviewed(ACCOUNT, ACCESS, "St Mary Hospital", "Dr House",
@@ -189,7 +205,7 @@ class CitizenAccountEmergencyControlTest {
         fixture.given(anOpenAccess())
                 .andGiven(new CitizenAccountDeleted(ACCOUNT, "alice"))
                 .when(new HideRecordFromEmergencyCommand(ACCOUNT, "alice", "PATIENT_SUMMARY", ALICE, NOW))
-                .expectException(ApiException.class)
+                .expectException(AccountGone.class)
                 .expectNoEvents();
     }
 }
