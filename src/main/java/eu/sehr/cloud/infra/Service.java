@@ -35,6 +35,7 @@ import eu.sehr.cloud.infra.axon.AxonSetup;
 import eu.sehr.cloud.operations.DependencyOutage;
 import eu.sehr.cloud.operations.AuditMeters;
 import eu.sehr.cloud.operations.EventAppendCounter;
+import eu.sehr.cloud.operations.ApiContract;
 import eu.sehr.cloud.operations.HealthSteps;
 import eu.sehr.cloud.operations.Metrics;
 import eu.sehr.cloud.operations.Readiness;
@@ -215,6 +216,7 @@ public final class Service implements AutoCloseable {
                             new ViewReplays(axon.eventProcessingConfiguration(), CitizenAuditProjection.PROCESSING_GROUP,
                                     freshness, eventReader), commands, axon.eventGateway(), mapper)),
                     Map.entry("healthSteps", new HealthSteps(readiness)),
+                    Map.entry("apiContract", ApiContract.fromClasspath()),
                     Map.entry("clientAddresses", clientAddresses),
                     Map.entry("metrics", metrics),
                     Map.entry("logSteps", transparencyLog.steps(commands)),
