@@ -8,11 +8,9 @@ import java.util.function.Function;
 import eu.sehr.cloud.emergency.query.EmergencyAccessLog;
 import eu.sehr.cloud.emergency.query.EmergencyAccessReader;
 import eu.sehr.cloud.emergency.query.HiddenRecords;
-import eu.sehr.cloud.emergency.query.OpenAccesses;
 import eu.sehr.cloud.emergency.steps.CitizenEmergencyAccesses;
 import eu.sehr.cloud.emergency.steps.DisputeDecisions;
 import eu.sehr.cloud.emergency.steps.EmergencyVisibility;
-import eu.sehr.cloud.emergency.steps.RequireOpenAccess;
 import eu.sehr.cloud.infra.Sql;
 import eu.sehr.cloud.infra.http.JsonBodies;
 import eu.sehr.cloud.records.query.RecordCatalogue;
@@ -48,11 +46,10 @@ public final class EmergencyBeans {
 
     /** The pipeline beans, by the names the routes use. */
     public Map<String, Object> pipelineBeans(CommandGateway commands, JsonBodies bodies, RecordAccess access,
-                                             RecordCatalogue catalogue, OpenAccesses openAccesses) {
+                                             RecordCatalogue catalogue) {
         return Map.of(
                 "citizenEmergencyAccesses", new CitizenEmergencyAccesses(reader, bodies, commands, clock),
                 "disputeDecisions", new DisputeDecisions(reader, bodies, commands, clock),
-                "emergencyVisibility", new EmergencyVisibility(access, catalogue, bodies, commands, clock),
-                "requireOpenAccess", new RequireOpenAccess(openAccesses, clock));
+                "emergencyVisibility", new EmergencyVisibility(access, catalogue, bodies, commands, clock));
     }
 }
