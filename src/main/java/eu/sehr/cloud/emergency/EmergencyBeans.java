@@ -19,8 +19,9 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 
 /**
  * The wiring of the citizen's control of emergency access: the tables its requests decide on (kept by synchronous
- * handlers, registered with Axon before it starts) and the pipeline beans that routes/api/emergency-citizen.camel.yaml,
- * emergency-disputes.camel.yaml and the HCP routes name (bound once Axon's command gateway exists).
+ * handlers, registered with Axon before it starts) and the pipeline beans that routes/api/emergency-citizen.camel.yaml
+ * and emergency-disputes.camel.yaml name (bound once Axon's command gateway exists). The HCP routes' standing check
+ * of an open access is part of their policy (security/AudiencePolicy, wired in infra/Service).
  */
 public final class EmergencyBeans {
 
