@@ -8,11 +8,9 @@ import java.util.function.Function;
 import eu.sehr.cloud.emergency.query.EmergencyAccessLog;
 import eu.sehr.cloud.emergency.query.EmergencyAccessReader;
 import eu.sehr.cloud.emergency.query.HiddenRecords;
-import eu.sehr.cloud.emergency.query.OpenAccesses;
 import eu.sehr.cloud.emergency.steps.CitizenEmergencyAccesses;
 import eu.sehr.cloud.emergency.steps.DisputeDecisions;
 import eu.sehr.cloud.emergency.steps.EmergencyVisibility;
-import eu.sehr.cloud.emergency.steps.RequireOpenAccess;
 import eu.sehr.cloud.infra.Sql;
 import eu.sehr.cloud.infra.http.JsonBodies;
 import eu.sehr.cloud.records.query.RecordCatalogue;
@@ -21,8 +19,9 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 
 /**
  * The wiring of the citizen's control of emergency access: the tables its requests decide on (kept by synchronous
- * handlers, registered with Axon before it starts) and the pipeline beans that routes/api/emergency-citizen.camel.yaml,
- * emergency-disputes.camel.yaml and the HCP routes name (bound once Axon's command gateway exists).
+ * handlers, registered with Axon before it starts) and the pipeline beans that routes/api/emergency-citizen.camel.yaml
+ * and emergency-disputes.camel.yaml name (bound once Axon's command gateway exists). The HCP routes' standing check
+ * of an open access is part of their policy (security/AudiencePolicy, wired in infra/Service).
  */
 public final class EmergencyBeans {
 
@@ -48,11 +47,10 @@ public final class EmergencyBeans {
 
     /** The pipeline beans, by the names the routes use. */
     public Map<String, Object> pipelineBeans(CommandGateway commands, JsonBodies bodies, RecordAccess access,
-                                             RecordCatalogue catalogue, OpenAccesses openAccesses) {
+                                             RecordCatalogue catalogue) {
         return Map.of(
                 "citizenEmergencyAccesses", new CitizenEmergencyAccesses(reader, bodies, commands, clock),
                 "disputeDecisions", new DisputeDecisions(reader, bodies, commands, clock),
-                "emergencyVisibility", new EmergencyVisibility(access, catalogue, bodies, commands, clock),
-                "requireOpenAccess", new RequireOpenAccess(openAccesses, clock));
+                "emergencyVisibility", new EmergencyVisibility(access, catalogue, bodies, commands, clock));
     }
 }

@@ -44,6 +44,7 @@ import eu.sehr.cloud.consent.fhir.ConsentDocuments;
 import eu.sehr.cloud.consent.steps.ConsentSteps;
 import eu.sehr.cloud.consent.steps.RequireConsent;
 import eu.sehr.cloud.emergency.EmergencyBeans;
+import eu.sehr.cloud.emergency.steps.RequireOpenAccess;
 import eu.sehr.cloud.emergency.query.OpenAccesses;
 import eu.sehr.cloud.notifications.NotificationBeans;
 import eu.sehr.cloud.emergency.steps.AccessEndSweeper;
@@ -67,7 +68,7 @@ import eu.sehr.cloud.storage.RecordStore;
 import eu.sehr.cloud.infra.http.HttpDefaults;
 import eu.sehr.cloud.infra.http.JsonBodies;
 import eu.sehr.cloud.infra.http.Reply;
-import eu.sehr.cloud.security.Authenticate;
+import eu.sehr.cloud.security.AudiencePolicy;
 import eu.sehr.cloud.security.ClientAddresses;
 import eu.sehr.cloud.security.LoginLimits;
 import eu.sehr.cloud.security.LoginThrottle;
@@ -193,7 +194,6 @@ public final class Service implements AutoCloseable {
                             new AnonymousRefusals(sql, clock), count -> metrics.count("sehr_anonymous_refusals",
                                     "refused requests without a usable token (stored as one summary event per client and minute)",
                                     count), clock)),
-                    Map.entry("authenticate", new Authenticate(tokens, directory, auditors)),
                     Map.entry("requireConsent", requireConsent),
                     Map.entry("requestAccess", new RequestAccess(bodies, hcoTrust, new ReplayGuard(sql, clock), requireConsent,
                             commands, tokens, clock, settings.getDuration("sehr.hco.token-ttl"))),
@@ -222,7 +222,9 @@ public final class Service implements AutoCloseable {
                     Map.entry("logVerification", transparencyLog.verification(eventReader, auditViews::read, freshness::covers)),
                     Map.entry("metricsRegistry", Metrics.newRegistry()));
             beans.forEach(camel::bind);
-            emergency.pipelineBeans(commands, bodies, access, catalogue, openAccesses).forEach(camel::bind);
+            emergency.pipelineBeans(commands, bodies, access, catalogue).forEach(camel::bind);
+            AudiencePolicy.byAudience(tokens, directory, auditors, requireConsent::hcoGrant,
+                    new RequireOpenAccess(openAccesses, clock)::check).forEach(camel::bind);
             notifications.pipelineBeans(signingKey).forEach(camel::bind);
             camel.start();
             if (camel.getCamelContext() == null || !camel.getCamelContext().isStarted()) {

@@ -5,8 +5,9 @@ import eu.sehr.cloud.audit.compliance.AuditorDirectory;
 import eu.sehr.cloud.infra.http.ApiException;
 
 /**
- * Pipeline step: the bearer token of the kind an endpoint expects, verified and still backed by a live account.
- * Tokens are accepted only in the {@code Authorization} header, never in the query string.
+ * The bearer token of the kind an endpoint expects, verified and still backed by a live account (or a provisioned
+ * auditor); the routes reach it through their audience's {@link AudiencePolicy}. Tokens are accepted only in the
+ * {@code Authorization} header, never in the query string.
  */
 public final class Authenticate {
 

@@ -2,20 +2,16 @@ package eu.sehr.cloud.infra.http;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 
 import eu.sehr.cloud.infra.Settings;
-import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
-import org.apache.camel.main.MainListenerSupport;
-import org.apache.camel.spi.RestConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Camel main of the HTTP API: the service's settings as property placeholders, bodies left unread for the
- * routes (documents are read with a limit, records streamed: no spool file), and the OpenAPI document's description.
+ * routes (documents are read with a limit, records streamed: no spool file). The OpenAPI document is the REST
+ * contract routes/api/openapi.yaml, served by the operations-openapi route.
  * The HTTP server itself is the service's {@link ApiServer}.
  */
 public final class CamelMain {
@@ -32,18 +28,6 @@ public final class CamelMain {
         settings.resolvedServiceKeys().forEach((key, value) -> main.addOverrideProperty((String) key, (String) value));
         main.configure().rest().withEndpointProperty("useBodyHandler", "false");
         withExtensionRoutes(main, settings);
-        main.addMainListener(new MainListenerSupport() {
-            @Override
-            public void afterConfigure(BaseMainSupport support) {
-                RestConfiguration rest = support.getCamelContext().getRestConfiguration();
-                Map<String, Object> api = new HashMap<>(rest.getApiProperties() == null ? Map.of() : rest.getApiProperties());
-                api.put("api.title", "S-EHR Cloud");
-                api.put("api.version", "1.0");
-                api.put("api.description", "Encrypted health record backup with consented emergency access and an "
-                        + "event-sourced audit. Every error: {\"msg\": ..., \"errorCode\": <status>}.");
-                rest.setApiProperties(api);
-            }
-        });
         return main;
     }
 
