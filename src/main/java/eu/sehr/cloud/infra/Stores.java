@@ -141,7 +141,8 @@ public final class Stores implements AutoCloseable {
         }
     }
 
-    private static MongoClient mongo(Settings settings, List<AutoCloseable> opened) throws IOException {
+    /** Opens MongoDB (the configured server or the embedded one); what to close is added to {@code opened}. */
+    static MongoClient mongo(Settings settings, List<AutoCloseable> opened) throws IOException {
         String uri;
         var configured = settings.find("sehr.mongodb.uri");
         if (configured.isPresent()) {
