@@ -80,7 +80,7 @@ public final class AuditCommand implements Callable<Integer> {
                 }
                 ChainVerifier verifier = new ChainVerifier(reader, new HashChain(mapper));
                 List<String> citizens = citizen != null ? List.of(citizen) : reader.usernames();
-                Progress progress = new Progress(err, citizens.size());
+                Progress progress = Progress.bar(err, citizens.size());
                 boolean valid = true;
                 for (String username : citizens) {
                     ChainVerifier.ChainVerification result = verifier.verify(username);
@@ -120,7 +120,7 @@ public final class AuditCommand implements Callable<Integer> {
             try (ViewReplayRuntime runtime = ViewReplayRuntime.start(Settings.load())) {
                 String id = runtime.replay();
                 ViewReplays.ReplayStatus status = runtime.status(id);
-                Progress progress = new Progress(spec.commandLine().getErr(), status.total());
+                Progress progress = Progress.bar(spec.commandLine().getErr(), status.total());
                 while (!status.done()) {
                     progress.at(status.processed());
                     Thread.sleep(POLL_MILLIS);
