@@ -169,7 +169,8 @@ public final class Stores implements AutoCloseable {
         return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
-    private static void closeAll(List<AutoCloseable> resources) {
+    /** Closes each in order; a failure is logged and the others are closed all the same. */
+    static void closeAll(List<AutoCloseable> resources) {
         for (AutoCloseable resource : resources) {
             try {
                 resource.close();

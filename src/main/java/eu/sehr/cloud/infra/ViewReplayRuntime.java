@@ -21,8 +21,6 @@ import eu.sehr.cloud.operations.DependencyOutage;
 import eu.sehr.cloud.security.Principal;
 import eu.sehr.cloud.transparency.TransparencyLog;
 import org.axonframework.config.Configuration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The composition root of {@code audit replay}: the event store (PostgreSQL), the audit views (MongoDB) and Axon with
@@ -31,7 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ViewReplayRuntime implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ViewReplayRuntime.class);
     private static final Principal OPERATOR = Principal.auditor("operator", null);
 
     private final List<AutoCloseable> opened;
@@ -70,10 +67,10 @@ public final class ViewReplayRuntime implements AutoCloseable {
                     axon.commandGateway(), axon.eventGateway(), mapper);
             return new ViewReplayRuntime(opened, compliance);
         } catch (ConfigurationException e) {
-            closeAll(opened);
+            Stores.closeAll(opened);
             throw e;
         } catch (Exception e) {
-            closeAll(opened);
+            Stores.closeAll(opened);
             throw new ConfigurationException("cannot open the stores: " + e.getMessage(), e);
         }
     }
@@ -90,16 +87,6 @@ public final class ViewReplayRuntime implements AutoCloseable {
     /** Stops the projection, then closes the stores. */
     @Override
     public void close() {
-        closeAll(opened);
-    }
-
-    private static void closeAll(List<AutoCloseable> resources) {
-        for (AutoCloseable resource : resources) {
-            try {
-                resource.close();
-            } catch (Exception e) {
-                LOG.warn("Closing {} failed: {}", resource.getClass().getSimpleName(), e.toString());
-            }
-        }
+        Stores.closeAll(opened);
     }
 }
