@@ -2,7 +2,6 @@ package eu.sehr.cloud.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +11,7 @@ import eu.sehr.cloud.audit.compliance.EventStoreReader;
 import eu.sehr.cloud.audit.compliance.ViewReplays;
 import eu.sehr.cloud.infra.ConfigurationException;
 import eu.sehr.cloud.infra.Json;
-import eu.sehr.cloud.infra.Service;
+import eu.sehr.cloud.infra.ViewReplayRuntime;
 import eu.sehr.cloud.infra.Settings;
 import eu.sehr.cloud.transparency.cli.AuditCheckCommand;
 import picocli.CommandLine.Command;
@@ -81,7 +80,7 @@ public final class AuditCommand implements Callable<Integer> {
                 }
                 ChainVerifier verifier = new ChainVerifier(reader, new HashChain(mapper));
                 List<String> citizens = citizen != null ? List.of(citizen) : reader.usernames();
-                Progress progress = new Progress(err, citizens.size());
+                Progress progress = Progress.bar(err, citizens.size());
                 boolean valid = true;
                 for (String username : citizens) {
                     ChainVerifier.ChainVerification result = verifier.verify(username);
@@ -99,36 +98,36 @@ public final class AuditCommand implements Callable<Integer> {
     }
 
     @Command(name = "replay", mixinStandardHelpOptions = true, versionProvider = Version.class,
-            description = {"Rebuild every audit view from the first event. It runs the service on loopback, on a free "
-                    + "port, while it works: it needs every store (the settings of serve).",
+            description = {"Rebuild every audit view from the first event. It opens the event store and MongoDB and "
+                    + "runs the audit projection until it has passed every event; no HTTP server, no object storage.",
                     "While the service runs, POST /audit/replay does the same."},
             exitCodeListHeading = EXIT_CODES_HEADING,
-            exitCodeList = {"0:the views were rebuilt", "1:the service cannot start (the reason is on standard error), "
-                    + "e.g. it runs already on the same embedded data dir", EXIT_USAGE},
+            exitCodeList = {"0:the views were rebuilt", "1:a store cannot be opened (the reason is on standard error), "
+                    + "e.g. the service runs already on the same embedded data dir", EXIT_USAGE},
             footerHeading = ENVIRONMENT_HEADING,
             footer = {DATA_DIR, POSTGRES, POSTGRES_CREDENTIALS,
-                    "  SEHR_S3_ENDPOINT, SEHR_MONGODB_URI, ...   the other stores, as for serve",
+                    "  SEHR_MONGODB_URI, SEHR_MONGODB_DATABASE   the audit views, as for serve",
                     LOGS, STOP_FIRST})
     static final class Replay implements Callable<Integer> {
+
+        private static final long POLL_MILLIS = 200;
 
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() throws InterruptedException {
-            Settings settings = Settings.load().with(Map.of("sehr.host", "127.0.0.1", "sehr.port", "0"));
-            try (Service service = Service.start(settings)) {
-                String id = service.replayAuditViews();
-                PrintWriter out = spec.commandLine().getOut();
-                ViewReplays.ReplayStatus status = service.replayStatus(id);
-                Progress progress = new Progress(spec.commandLine().getErr(), status.total());
+            try (ViewReplayRuntime runtime = ViewReplayRuntime.start(Settings.load())) {
+                String id = runtime.replay();
+                ViewReplays.ReplayStatus status = runtime.status(id);
+                Progress progress = Progress.bar(spec.commandLine().getErr(), status.total());
                 while (!status.done()) {
                     progress.at(status.processed());
-                    Thread.sleep(200);
-                    status = service.replayStatus(id);
+                    Thread.sleep(POLL_MILLIS);
+                    status = runtime.status(id);
                 }
                 progress.done();
-                out.println("audit views rebuilt from " + status.total() + " events");
+                spec.commandLine().getOut().println("audit views rebuilt from " + status.total() + " events");
                 return 0;
             } catch (ConfigurationException e) {
                 spec.commandLine().getErr().println("cannot start: " + e.getMessage()

@@ -1,22 +1,19 @@
 package eu.sehr.cloud.extensions;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import eu.sehr.cloud.audit.api.Actor;
-import eu.sehr.cloud.audit.chain.HashChain;
+import eu.sehr.cloud.audit.compliance.EventLine;
 import eu.sehr.cloud.infra.Times;
 import eu.sehr.cloud.transparency.log.EventNames;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 
 /**
- * The public shape of one stored event, the same as a line of {@code GET /audit/events} (API.md): position,
- * citizen, account, sequence, type, timestamp, actor {kind, name, hco}, payload, prevHash, hash. This is what
- * extension routes receive as their body, a map that keeps that key order, so it serializes to the NDJSON line.
+ * The public shape of one stored event ({@link EventLine}, the same as a line of {@code GET /audit/events}) for an
+ * event that a processor hands over: this is what extension routes receive as their body, a map that keeps the
+ * line's key order, so it serializes to the NDJSON line.
  * The payload is plain JSON values (maps, lists, strings, numbers), so routes can also read it with the simple
  * language, e.g. {@code ${body[payload][object]}}.
  */
@@ -34,26 +31,10 @@ public final class PublicEvent {
      * @param citizen  the username of the event's account (null for events on no account's stream)
      */
     public static Map<String, Object> of(EventMessage<?> message, Long position, String citizen, ObjectMapper mapper) {
-        Map<String, ?> metaData = message.getMetaData();
-        Actor actor = Actor.fromMetaData(metaData);
-        Map<String, Object> actorJson = new LinkedHashMap<>();
-        actorJson.put("kind", actor.kind());
-        actorJson.put("name", actor.name());
-        actorJson.put("hco", actor.hco());
-        Object occurredAt = metaData.get(HashChain.OCCURRED_AT);
         DomainEventMessage<?> ofAccount = ofAccount(message);
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("position", position);
-        line.put("citizen", citizen);
-        line.put("account", ofAccount == null ? null : ofAccount.getAggregateIdentifier());
-        line.put("sequence", ofAccount == null ? null : ofAccount.getSequenceNumber());
-        line.put("type", typeOf(message));
-        line.put("timestamp", occurredAt != null ? occurredAt : Times.iso(message.getTimestamp()));
-        line.put("actor", Collections.unmodifiableMap(actorJson));
-        line.put("payload", plainValue(message.getPayload(), mapper));
-        line.put("prevHash", metaData.get(HashChain.PREV_HASH));
-        line.put("hash", metaData.get(HashChain.HASH));
-        return Collections.unmodifiableMap(line);
+        return EventLine.of(position, citizen, ofAccount == null ? null : ofAccount.getAggregateIdentifier(),
+                ofAccount == null ? null : ofAccount.getSequenceNumber(), typeOf(message), Times.iso(message.getTimestamp()),
+                message.getMetaData(), plainValue(message.getPayload(), mapper));
     }
 
     /** The account whose stream holds the event, or null (events appended without an aggregate, e.g. auditor logins). */

@@ -22,7 +22,6 @@ import eu.sehr.cloud.audit.compliance.AuditorDirectory;
 import eu.sehr.cloud.audit.compliance.ChainVerifier;
 import eu.sehr.cloud.audit.compliance.EventStoreReader;
 import eu.sehr.cloud.audit.compliance.ViewReplays;
-import eu.sehr.cloud.audit.compliance.ViewReplays.ReplayStatus;
 import eu.sehr.cloud.audit.query.AuditViews;
 import eu.sehr.cloud.audit.steps.AuditorLogin;
 import eu.sehr.cloud.audit.steps.ComplianceSteps;
@@ -73,7 +72,6 @@ import eu.sehr.cloud.security.ClientAddresses;
 import eu.sehr.cloud.security.LoginLimits;
 import eu.sehr.cloud.security.LoginThrottle;
 import eu.sehr.cloud.security.PasswordHasher;
-import eu.sehr.cloud.security.Principal;
 import eu.sehr.cloud.security.SigningKey;
 import eu.sehr.cloud.security.TokenService;
 import eu.sehr.cloud.transparency.TransparencyLog;
@@ -133,7 +131,8 @@ public final class Service implements AutoCloseable {
             RecordStore store = new RecordStore(stores.minio(), stores.bucket());
             RecordCatalogue catalogue = new RecordCatalogue(sql, store::discard);
             OpenAccesses openAccesses = new OpenAccesses(sql);
-            AuditViews auditViews = new AuditViews(new DependencyOutage("MongoDB (the audit views) at "
+            AuditViews auditViews = new AuditViews(stores.mongo().getDatabase(settings.get("sehr.mongodb.database")),
+                    new DependencyOutage("MongoDB (the audit views) at "
                     + settings.find("sehr.mongodb.uri").map(Redacted::url).orElse("the embedded server"),
                     "the " + CitizenAuditProjection.PROCESSING_GROUP + " processor", clock));
             // extension hooks (routes/api/extensions.camel.yaml): a processor of its own, only when a consumer is configured
@@ -233,7 +232,6 @@ public final class Service implements AutoCloseable {
             new HttpDefaults(server.isTls(), new ClientRequestCap(clientAddresses,
                     settings.getInt("sehr.http.max-requests-per-client")), documents, metrics::answered).install(server.router());
             server.router().route().order(Integer.MIN_VALUE + 4).handler(transparencyLog.receipts());
-            auditViews.connect(camel.getCamelContext().createProducerTemplate());
             extensionEvents.connect(camel.getCamelContext().createProducerTemplate());
             notifications.registerMetrics(metrics);
             AuditMeters.register(metrics, appendCounter, eventReader, freshness);
@@ -258,19 +256,6 @@ public final class Service implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("Stopping {} failed: {}", worker.getClass().getSimpleName(), e.toString());
         }
-    }
-
-    /** Starts a rebuild of the audit views, as {@code POST /audit/replay} does; its id. */
-    public String replayAuditViews() {
-        return bean("complianceSteps", ComplianceSteps.class).replay(Principal.auditor("operator", null)).replayId();
-    }
-
-    public ReplayStatus replayStatus(String replayId) {
-        return bean("complianceSteps", ComplianceSteps.class).replayStatus(replayId);
-    }
-
-    private <T> T bean(String name, Class<T> type) {
-        return camel.getCamelContext().getRegistry().lookupByNameAndType(name, type);
     }
 
     public CamelContext camelContext() {

@@ -141,7 +141,8 @@ public final class Stores implements AutoCloseable {
         }
     }
 
-    private static MongoClient mongo(Settings settings, List<AutoCloseable> opened) throws IOException {
+    /** Opens MongoDB (the configured server or the embedded one); what to close is added to {@code opened}. */
+    static MongoClient mongo(Settings settings, List<AutoCloseable> opened) throws IOException {
         String uri;
         var configured = settings.find("sehr.mongodb.uri");
         if (configured.isPresent()) {
@@ -168,7 +169,8 @@ public final class Stores implements AutoCloseable {
         return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
-    private static void closeAll(List<AutoCloseable> resources) {
+    /** Closes each in order; a failure is logged and the others are closed all the same. */
+    static void closeAll(List<AutoCloseable> resources) {
         for (AutoCloseable resource : resources) {
             try {
                 resource.close();

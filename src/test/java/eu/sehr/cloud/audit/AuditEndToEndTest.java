@@ -260,8 +260,7 @@ class AuditEndToEndTest {
         Citizen citizen = citizenWithRecord("PATIENT_SUMMARY");
         JsonNode before = api.get("/citizen/auditing", citizen.token()).expect(200).json();
         String account = new EventRows(started.service().stores().dataSource()).accountIdOf(citizen.username());
-        AuditViews views = new AuditViews();
-        views.connect(started.service().camelContext().createProducerTemplate());
+        AuditViews views = new AuditViews(started.service().stores().mongo().getDatabase("sehr"));
         Document line = views.read(account).get(0);
         @SuppressWarnings("unchecked")
         Map<String, Object> item = (Map<String, Object>) line.get("item");
@@ -278,8 +277,7 @@ class AuditEndToEndTest {
         Citizen citizen = citizenWithRecord("PATIENT_SUMMARY");
         String account = new EventRows(started.service().stores().dataSource()).accountIdOf(citizen.username());
         api.delete("/citizen/account", citizen.token()).expect(200);
-        AuditViews views = new AuditViews();
-        views.connect(started.service().camelContext().createProducerTemplate());
+        AuditViews views = new AuditViews(started.service().stores().mongo().getDatabase("sehr"));
         await().atMost(Duration.ofSeconds(5)).until(() -> views.read(account).isEmpty());
         List<JsonNode> stream = ndjson(api.get("/audit/events?citizen=" + citizen.username(), auditorToken).expect(200));
         assertThat(stream).extracting(line -> line.get("type").asText()).contains("CitizenAccountDeleted");

@@ -7,11 +7,18 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import eu.sehr.cloud.audit.steps.CitizenAuditTrail;
+
 import eu.sehr.cloud.support.Api;
 import eu.sehr.cloud.support.Api.Citizen;
 import eu.sehr.cloud.support.RunningService;
 import eu.sehr.cloud.support.RunningService.Started;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +46,35 @@ class ReadYourWritesTest {
                 assertThat(audit.statusCode()).isEqualTo(200);
                 assertThat(audit.body()).as("the citizen's own upload is there").contains("PATIENT_SUMMARY");
             }
+        }
+    }
+
+    /**
+     * Two reads in a row within the read-your-writes wait: the second does not wait for the first one's own
+     * {@code AuditTrailRead} event, so neither waits out the bound nor logs that the view is behind. The wait is 10 s
+     * here and a read must answer within half of it (generous: a read that waited for itself would take the whole 10 s).
+     */
+    @Test
+    void should_answer_two_reads_in_a_row_fast_and_without_a_warning() {
+        Logger logger = (Logger) LoggerFactory.getLogger(CitizenAuditTrail.class);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        logger.addAppender(log);
+        try (Started service = Started.start(RunningService.tempDir(), Map.of("sehr.audit.read-your-writes-wait", "10s"))) {
+            Api api = service.api();
+            Citizen citizen = api.newCitizen();
+            api.signConsent(citizen.token(), "cloud").expect(200);
+            api.upload("/citizen/upload", citizen.token(), "PATIENT_SUMMARY", new byte[100]).expect(201);
+
+            for (int read = 0; read < 2; read++) {
+                long started = System.nanoTime();
+                assertThat(api.get("/citizen/auditing", citizen.token()).expect(200).text()).contains("PATIENT_SUMMARY");
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).as("read %d", read + 1)
+                        .isLessThan(Duration.ofSeconds(5));
+            }
+            assertThat(log.list).filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.WARN)).isEmpty();
+        } finally {
+            logger.detachAppender(log);
         }
     }
 }

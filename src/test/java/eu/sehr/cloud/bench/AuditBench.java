@@ -1,11 +1,11 @@
 package eu.sehr.cloud.bench;
 
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.sehr.cloud.audit.api.Actor;
 import eu.sehr.cloud.audit.compliance.AuditorDirectory;
+import eu.sehr.cloud.cli.Progress;
 import eu.sehr.cloud.infra.Sql;
 import eu.sehr.cloud.records.api.RecordCommands.ListBucketsCommand;
 import eu.sehr.cloud.records.api.Requester;
@@ -25,6 +26,8 @@ import eu.sehr.cloud.security.PasswordHasher;
 import eu.sehr.cloud.support.Api;
 import eu.sehr.cloud.support.RunningService.Started;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The event-sourced audit at scale: events generated through the service's own command path (so each one is
@@ -35,6 +38,7 @@ final class AuditBench {
 
     private static final String PASSWORD = "replay-citizen-password";
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
+    private static final PrintWriter STDERR = new PrintWriter(System.err, true);
     private static final Duration LAG_EVERY = Duration.ofMillis(100);
     private static final int MAX_ERRORS = 1000;
     private static final int VERIFY_CLIENTS = 2 * Runtime.getRuntime().availableProcessors();
@@ -118,7 +122,7 @@ final class AuditBench {
         long remainder = events % accounts.size();
 
         LagSampler lag = LagSampler.start(gateway, LAG_EVERY);
-        Progress progress = Progress.ticking("generated events", PROGRESS_EVERY, events, sent::get);
+        Progress progress = Progress.ticking(STDERR, "bench: generated events", events, PROGRESS_EVERY, sent::get);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long begin = System.nanoTime();
         long end;
@@ -151,7 +155,7 @@ final class AuditBench {
         } finally {
             end = System.nanoTime();
             pool.shutdownNow();
-            progress.stop();
+            progress.done();
             lagged = lag.stop();
         }
         double seconds = (end - begin) / 1e9;
@@ -175,12 +179,14 @@ final class AuditBench {
             System.err.printf("bench: audit, replaying the audit views, round %d of %d%n", round, options.auditRounds());
             long begin = System.nanoTime();
             String replayId = auditor.send("POST", "/audit/replay", 202).get("replayId").asText();
-            Progress progress = new Progress("replayed events", PROGRESS_EVERY);
-            JsonNode done = Poll.until(Duration.ofMillis(100), Duration.ofMinutes(options.auditTimeoutMinutes()), "the replay", () -> {
-                JsonNode status = auditor.send("GET", "/audit/replay/" + replayId, 200);
-                progress.show(status.path("processed").asLong(), status.path("total").asLong());
-                return "done".equals(status.path("state").asText()) ? Optional.of(status) : Optional.empty();
-            });
+            Progress progress = Progress.lines(STDERR, "bench: replayed events", 0, PROGRESS_EVERY);
+            JsonNode done = await("the replay").pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                    .atMost(Duration.ofMinutes(options.auditTimeoutMinutes()))
+                    .until(() -> {
+                        JsonNode status = auditor.send("GET", "/audit/replay/" + replayId, 200);
+                        progress.at(status.path("processed").asLong(), status.path("total").asLong());
+                        return status;
+                    }, status -> "done".equals(status.path("state").asText()));
             double elapsed = (System.nanoTime() - begin) / 1e9;
             total = done.path("total").asLong();
             seconds.add(elapsed);

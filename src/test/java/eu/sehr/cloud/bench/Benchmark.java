@@ -13,6 +13,8 @@ import eu.sehr.cloud.infra.Settings;
 import eu.sehr.cloud.support.RunningService;
 import eu.sehr.cloud.support.RunningService.Started;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
 /**
  * The performance benchmark of S-EHR Cloud: the gateway against direct storage for large and small records, the
@@ -35,17 +37,18 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) {
+        CommandLine command = Options.commandLine(new Options());
         Options options;
         try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
+            options = Options.parse(command, args);
+        } catch (ParameterException e) {
             System.err.println("bench: " + e.getMessage());
-            System.err.println(Options.USAGE);
+            command.usage(System.err);
             System.exit(2);
             return;
         }
-        if (options.help()) {
-            System.out.println(Options.USAGE);
+        if (command.isUsageHelpRequested()) {
+            command.usage(System.out);
             return;
         }
         if (!options.verbose()) {

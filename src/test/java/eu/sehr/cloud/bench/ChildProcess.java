@@ -19,6 +19,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * The service's jar run as its own process on the embedded defaults: a fresh data dir, a free loopback port, its
  * output in a log file. Closing it stops it (SIGTERM, then SIGKILL after 10 s) with any process it left behind
@@ -91,13 +93,14 @@ final class ChildProcess implements AutoCloseable {
     }
 
     /** Waits until {@code GET /health/ready} answers 200; the nanoseconds since the launch. */
-    long awaitReady(Duration timeout) throws TimeoutException {
-        Poll.until(Duration.ofMillis(10), timeout, "the service ready", () -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the service exited with " + process.exitValue() + ": " + logTail());
-            }
-            return client.ready() ? Optional.of(true) : Optional.empty();
-        });
+    long awaitReady(Duration timeout) {
+        await("the service ready").pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
+                .atMost(timeout).until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("the service exited with " + process.exitValue() + ": " + logTail());
+                    }
+                    return client.ready();
+                });
         return System.nanoTime() - launchedNanos;
     }
 

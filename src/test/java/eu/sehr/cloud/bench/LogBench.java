@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +20,7 @@ import eu.sehr.cloud.support.Api.Citizen;
 import eu.sehr.cloud.support.RunningService;
 import eu.sehr.cloud.support.RunningService.Started;
 import org.HdrHistogram.Histogram;
+import org.awaitility.Awaitility;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -101,8 +101,8 @@ public final class LogBench {
         double elapsed = (System.nanoTime() - begin) / 1e9;
         long events = events(started) - eventsBefore;
         long drainBegin = System.nanoTime();
-        Poll.until(Duration.ofMillis(20), Duration.ofSeconds(60), "every event in a checkpoint",
-                () -> sampler.checkpointLagNow().isZero() ? Optional.of(true) : Optional.empty());
+        Awaitility.await("every event in a checkpoint").pollInterval(Duration.ofMillis(20)).atMost(Duration.ofSeconds(60))
+                .until(() -> sampler.checkpointLagNow().isZero());
         double drained = (System.nanoTime() - drainBegin) / 1e9;
         LogLagSampler.Result lag = sampler.stop();
         return new Report.Table("Transparency log: lag during a small-record load", "Measure", "Value")

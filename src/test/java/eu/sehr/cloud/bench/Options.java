@@ -2,18 +2,22 @@ package eu.sehr.cloud.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
-/** The benchmark's command line: {@code --name value} or {@code --name=value}; every option has a default. */
-record Options(Set<Section> sections, int largeMib, int repeat, int clients, int seconds, int warmupSeconds,
-               int smallKib, long maxRequestsPerClient, long replayEvents, int replayAccounts, int replayThreads,
-               int auditTimeoutMinutes, int auditRounds, int startupRuns, int memoryMib, String memoryHeap, Path jar, Path reportFile,
-               boolean verbose, boolean help) {
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The benchmark's command line (picocli): {@code --name value} or {@code --name=value}; every option has a default. */
+@Command(name = "bench/run.sh", sortOptions = false,
+        description = "The performance benchmark: the gateway against direct storage, the audit, start-up and memory.")
+final class Options {
 
     /** The parts of the benchmark, in the order they run. */
     enum Section {
@@ -28,93 +32,183 @@ record Options(Set<Section> sections, int largeMib, int repeat, int clients, int
         }
     }
 
-    static final String USAGE = String.join("\n",
-            "Usage: bench/run.sh [options]",
-            "  --only LIST              sections to run, comma separated: large,small,audit,startup,memory (default: all)",
-            "  --skip-audit             leave out the audit section (event generation, replay, verification)",
-            "  --large-mib N            size of the large record in MiB (default 256)",
-            "  --repeat N               repetitions of each large transfer (default 5)",
-            "  --clients N              concurrent clients of the small-record load (default 32)",
-            "  --seconds N              measured seconds of each small-record load (default 20)",
-            "  --warmup-seconds N       unmeasured seconds before each small-record load (default 5)",
-            "  --small-kib N            size of a small record in KiB (default 4)",
-            "  --max-requests N         upper bound of requests per client and load (default 1000000)",
-            "  --replay-events N        events generated for the replay and verification (default 1000000)",
-            "  --replay-accounts N      citizens the generated events are spread over (default 1000)",
-            "  --replay-threads N       threads sending the generating commands (default 2 x processors)",
-            "  --audit-timeout-minutes N  longest wait for the replay (default 120)",
-            "  --audit-rounds N         rounds of the replay and of each verification (default 3)",
-            "  --startup-runs N         cold starts to time (default 3)",
-            "  --memory-mib N           size of the record of the memory check in MiB (default 1024)",
-            "  --memory-heap SIZE       -Xmx of the service in the memory check (default 256m)",
-            "  --jar PATH               the service's jar for start-up and memory (default target/sehr-cloud.jar)",
-            "  --report PATH            also write the Markdown report here (default target/bench-report.md)",
-            "  --verbose                keep the service's INFO logs",
-            "  --help                   this text");
+    @Spec
+    CommandSpec spec;
 
-    private static final Set<String> FLAGS = Set.of("skip-audit", "verbose", "help");
-    private static final Set<String> VALUED = Set.of("only", "large-mib", "repeat", "clients", "seconds", "warmup-seconds",
-            "small-kib", "max-requests", "replay-events", "replay-accounts", "replay-threads", "audit-timeout-minutes", "audit-rounds",
-            "startup-runs", "memory-mib", "memory-heap", "jar", "report");
+    @Option(names = "--only", split = ",", paramLabel = "LIST",
+            description = "sections to run, comma separated: large,small,audit,startup,memory (default: all)")
+    List<Section> only = List.of();
 
-    static Options parse(String... args) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (!arg.startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument: " + arg);
+    @Option(names = "--skip-audit", description = "leave out the audit section (event generation, replay, verification)")
+    boolean skipAudit;
+
+    @Option(names = "--large-mib", paramLabel = "N", description = "size of the large record in MiB (default ${DEFAULT-VALUE})")
+    int largeMib = 256;
+
+    @Option(names = "--repeat", paramLabel = "N", description = "repetitions of each large transfer (default ${DEFAULT-VALUE})")
+    int repeat = 5;
+
+    @Option(names = "--clients", paramLabel = "N", description = "concurrent clients of the small-record load (default ${DEFAULT-VALUE})")
+    int clients = 32;
+
+    @Option(names = "--seconds", paramLabel = "N", description = "measured seconds of each small-record load (default ${DEFAULT-VALUE})")
+    int seconds = 20;
+
+    @Option(names = "--warmup-seconds", paramLabel = "N", description = "unmeasured seconds before each small-record load (default ${DEFAULT-VALUE})")
+    int warmupSeconds = 5;
+
+    @Option(names = "--small-kib", paramLabel = "N", description = "size of a small record in KiB (default ${DEFAULT-VALUE})")
+    int smallKib = 4;
+
+    @Option(names = "--max-requests", paramLabel = "N", converter = Underscored.class,
+            description = "upper bound of requests per client and load (default ${DEFAULT-VALUE})")
+    long maxRequestsPerClient = 1_000_000;
+
+    @Option(names = "--replay-events", paramLabel = "N", converter = Underscored.class,
+            description = "events generated for the replay and verification (default ${DEFAULT-VALUE})")
+    long replayEvents = 1_000_000;
+
+    @Option(names = "--replay-accounts", paramLabel = "N", description = "citizens the generated events are spread over (default ${DEFAULT-VALUE})")
+    int replayAccounts = 1000;
+
+    @Option(names = "--replay-threads", paramLabel = "N", description = "threads sending the generating commands (default 2 x processors)")
+    int replayThreads = 2 * Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--audit-timeout-minutes", paramLabel = "N", description = "longest wait for the replay (default ${DEFAULT-VALUE})")
+    int auditTimeoutMinutes = 120;
+
+    @Option(names = "--audit-rounds", paramLabel = "N", description = "rounds of the replay and of each verification (default ${DEFAULT-VALUE})")
+    int auditRounds = 3;
+
+    @Option(names = "--startup-runs", paramLabel = "N", description = "cold starts to time (default ${DEFAULT-VALUE})")
+    int startupRuns = 3;
+
+    @Option(names = "--memory-mib", paramLabel = "N", description = "size of the record of the memory check in MiB (default ${DEFAULT-VALUE})")
+    int memoryMib = 1024;
+
+    @Option(names = "--memory-heap", paramLabel = "SIZE", description = "-Xmx of the service in the memory check (default ${DEFAULT-VALUE})")
+    String memoryHeap = "256m";
+
+    @Option(names = "--jar", paramLabel = "PATH", description = "the service's jar for start-up and memory (default ${DEFAULT-VALUE})")
+    Path jar = Path.of("target/sehr-cloud.jar");
+
+    @Option(names = "--report", paramLabel = "PATH", description = "also write the Markdown report here (default ${DEFAULT-VALUE})")
+    Path reportFile = Path.of("target/bench-report.md");
+
+    @Option(names = "--verbose", description = "keep the service's INFO logs")
+    boolean verbose;
+
+    @Option(names = "--help", usageHelp = true, description = "this text")
+    boolean help;
+
+    /** The command line of these options, section names in any case. */
+    static CommandLine commandLine(Options options) {
+        return new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    /** Parses the arguments into these options; a wrong or out-of-range value is a {@link ParameterException}. */
+    static Options parse(CommandLine command, String... args) {
+        command.parseArgs(args);
+        Options options = command.getCommand();
+        options.check();
+        return options;
+    }
+
+    private void check() {
+        for (var option : List.of(largeMib, repeat, clients, seconds, smallKib, replayAccounts, replayThreads,
+                auditTimeoutMinutes, auditRounds, startupRuns, memoryMib)) {
+            if (option < 1) {
+                throw new ParameterException(spec.commandLine(), "sizes, counts and durations must be whole numbers from 1");
             }
-            String name = arg.substring(2);
-            String value;
-            int equals = name.indexOf('=');
-            if (equals >= 0) {
-                value = name.substring(equals + 1);
-                name = name.substring(0, equals);
-            } else if (FLAGS.contains(name)) {
-                value = "true";
-            } else if (i + 1 < args.length) {
-                value = args[++i];
-            } else {
-                throw new IllegalArgumentException("--" + name + " needs a value");
-            }
-            if (!FLAGS.contains(name) && !VALUED.contains(name)) {
-                throw new IllegalArgumentException("unknown option --" + name);
-            }
-            values.put(name, value);
         }
-        Set<Section> sections = sections(values.get("only"));
-        if (Boolean.parseBoolean(values.getOrDefault("skip-audit", "false"))) {
+        if (warmupSeconds < 0 || replayEvents < 0 || maxRequestsPerClient < 1) {
+            throw new ParameterException(spec.commandLine(), "--warmup-seconds and --replay-events must not be negative, "
+                    + "--max-requests must be at least 1");
+        }
+    }
+
+    Set<Section> sections() {
+        Set<Section> sections = only.isEmpty() ? EnumSet.allOf(Section.class) : EnumSet.copyOf(only);
+        if (skipAudit) {
             sections.remove(Section.AUDIT);
         }
-        int processors = Runtime.getRuntime().availableProcessors();
-        return new Options(sections,
-                positive(values, "large-mib", 256),
-                positive(values, "repeat", 5),
-                positive(values, "clients", 32),
-                positive(values, "seconds", 20),
-                (int) Math.min(Integer.MAX_VALUE, atLeastZero(values, "warmup-seconds", 5)),
-                positive(values, "small-kib", 4),
-                positive(values, "max-requests", 1_000_000),
-                atLeastZero(values, "replay-events", 1_000_000),
-                positive(values, "replay-accounts", 1000),
-                positive(values, "replay-threads", 2 * processors),
-                positive(values, "audit-timeout-minutes", 120),
-                positive(values, "audit-rounds", 3),
-                positive(values, "startup-runs", 3),
-                positive(values, "memory-mib", 1024),
-                values.getOrDefault("memory-heap", "256m"),
-                Path.of(values.getOrDefault("jar", "target/sehr-cloud.jar")),
-                Path.of(values.getOrDefault("report", "target/bench-report.md")),
-                Boolean.parseBoolean(values.getOrDefault("verbose", "false")),
-                Boolean.parseBoolean(values.getOrDefault("help", "false")));
+        return sections;
     }
 
     boolean runs(Section section) {
-        return sections.contains(section);
+        return sections().contains(section);
     }
 
     boolean anyInProcess() {
-        return sections.stream().anyMatch(Section::inProcess);
+        return sections().stream().anyMatch(Section::inProcess);
+    }
+
+    int largeMib() {
+        return largeMib;
+    }
+
+    int repeat() {
+        return repeat;
+    }
+
+    int clients() {
+        return clients;
+    }
+
+    int seconds() {
+        return seconds;
+    }
+
+    int smallKib() {
+        return smallKib;
+    }
+
+    long maxRequestsPerClient() {
+        return maxRequestsPerClient;
+    }
+
+    long replayEvents() {
+        return replayEvents;
+    }
+
+    int replayAccounts() {
+        return replayAccounts;
+    }
+
+    int replayThreads() {
+        return replayThreads;
+    }
+
+    int auditTimeoutMinutes() {
+        return auditTimeoutMinutes;
+    }
+
+    int auditRounds() {
+        return auditRounds;
+    }
+
+    int startupRuns() {
+        return startupRuns;
+    }
+
+    int memoryMib() {
+        return memoryMib;
+    }
+
+    String memoryHeap() {
+        return memoryHeap;
+    }
+
+    Path jar() {
+        return jar;
+    }
+
+    Path reportFile() {
+        return reportFile;
+    }
+
+    boolean verbose() {
+        return verbose;
     }
 
     Duration measured() {
@@ -125,47 +219,11 @@ record Options(Set<Section> sections, int largeMib, int repeat, int clients, int
         return Duration.ofSeconds(Math.min(warmupSeconds, seconds));
     }
 
-    private static Set<Section> sections(String only) {
-        if (only == null || only.isBlank()) {
-            return EnumSet.allOf(Section.class);
-        }
-        Set<Section> sections = EnumSet.noneOf(Section.class);
-        for (String name : only.split(",")) {
-            String wanted = name.trim().toUpperCase(Locale.ROOT);
-            if (Arrays.stream(Section.values()).noneMatch(s -> s.name().equals(wanted))) {
-                throw new IllegalArgumentException("unknown section in --only: " + name.trim()
-                        + " (one of large, small, audit, startup, memory)");
-            }
-            sections.add(Section.valueOf(wanted));
-        }
-        return sections;
-    }
-
-    private static int positive(Map<String, String> values, String name, int fallback) {
-        long value = number(values, name, fallback);
-        if (value < 1 || value > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("--" + name + " must be a whole number from 1 to " + Integer.MAX_VALUE);
-        }
-        return (int) value;
-    }
-
-    private static long atLeastZero(Map<String, String> values, String name, long fallback) {
-        long value = number(values, name, fallback);
-        if (value < 0) {
-            throw new IllegalArgumentException("--" + name + " must not be negative");
-        }
-        return value;
-    }
-
-    private static long number(Map<String, String> values, String name, long fallback) {
-        String value = values.get(name);
-        if (value == null) {
-            return fallback;
-        }
-        try {
+    /** Whole numbers written with underscores, e.g. {@code 1_000_000}. */
+    static final class Underscored implements CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
             return Long.parseLong(value.replace("_", ""));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + " must be a whole number: " + value);
         }
     }
 }

@@ -6,11 +6,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import eu.sehr.cloud.App;
+import eu.sehr.cloud.audit.query.AuditViews;
 import eu.sehr.cloud.support.Api;
 import eu.sehr.cloud.support.RunningService;
 import eu.sehr.cloud.support.RunningService.Started;
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The operator sub-commands of the jar, run as the launcher runs them, on a data dir of their own. */
 class OperatorCommandsTest {
@@ -118,6 +122,36 @@ class OperatorCommandsTest {
             assertThat(add.exitCode).isEqualTo(1);
             assertThat(add.out).contains("in use").contains("Stop the service first");
             service.api().get("/health/ready", null).expect(200);
+        }
+    }
+
+    /**
+     * {@code audit replay} rebuilds the view from the event store with neither the HTTP server nor object storage,
+     * and once it has answered it leaves no thread that keeps the JVM alive (the storage client's dispatcher kept it
+     * about 55 s): the launcher's process ends when the command does.
+     */
+    @Test
+    void should_rebuild_the_audit_view_offline_and_leave_no_thread_that_keeps_the_jvm_alive() {
+        Path dataDir = RunningService.tempDir();
+        Api.Citizen citizen;
+        try (Started service = Started.start(dataDir, Map.of())) {
+            citizen = service.api().newCitizen();
+            service.api().signConsent(citizen.token(), "cloud").expect(200);
+            service.api().upload("/citizen/upload", citizen.token(), "PATIENT_SUMMARY", new byte[10]).expect(201);
+            assertThat(service.api().get("/citizen/auditing", citizen.token()).expect(200).text()).contains("PATIENT_SUMMARY");
+            new AuditViews(service.service().stores().mongo().getDatabase("sehr")).clear();
+        }
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+
+        Result replay = run(dataDir, "", "audit", "replay");
+
+        assertThat(replay.exitCode).as(replay.out).isZero();
+        assertThat(replay.out).contains("audit views rebuilt from");
+        await().pollInSameThread().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet())
+                .filteredOn(thread -> thread.isAlive() && !thread.isDaemon() && !before.contains(thread))
+                .extracting(Thread::getName).isEmpty());
+        try (Started again = Started.start(dataDir, Map.of())) {
+            assertThat(again.api().get("/citizen/auditing", citizen.token()).expect(200).text()).contains("PATIENT_SUMMARY");
         }
     }
 

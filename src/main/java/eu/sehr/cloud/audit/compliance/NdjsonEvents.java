@@ -2,12 +2,9 @@ package eu.sehr.cloud.audit.compliance;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import eu.sehr.cloud.audit.api.Actor;
-import eu.sehr.cloud.audit.chain.HashChain;
 
 /**
  * The events of a cursor as NDJSON, produced line by line while the client reads: constant memory whatever the
@@ -53,24 +50,8 @@ public final class NdjsonEvents extends InputStream {
     }
 
     static Map<String, Object> lineOf(StoredEvent event) {
-        Actor actor = Actor.fromMetaData(event.metaData());
-        Map<String, Object> actorJson = new LinkedHashMap<>();
-        actorJson.put("kind", actor.kind());
-        actorJson.put("name", actor.name());
-        actorJson.put("hco", actor.hco());
-        Object occurredAt = event.metaData().get(HashChain.OCCURRED_AT);
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("position", event.position());
-        line.put("citizen", event.citizen());
-        line.put("account", event.account());
-        line.put("sequence", event.sequence());
-        line.put("type", event.type());
-        line.put("timestamp", occurredAt != null ? occurredAt : event.timestamp());
-        line.put("actor", actorJson);
-        line.put("payload", event.payload());
-        line.put("prevHash", event.metaData().get(HashChain.PREV_HASH));
-        line.put("hash", event.metaData().get(HashChain.HASH));
-        return line;
+        return EventLine.of(event.position(), event.citizen(), event.account(), event.sequence(), event.type(),
+                event.timestamp(), event.metaData(), event.payload());
     }
 
     @Override

@@ -27,9 +27,11 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
  * Projects the events that a citizen reads in {@code GET /citizen/auditing} into the citizen audit view
- * (MongoDB, through the Camel projection routes). The lines of a batch of events are written together, in one bulk
- * write before the batch's token is stored; each line is keyed by its event's id (an export without a citizen filter,
- * shown to every account it returned, by its id and the account), so replays and repeated deliveries change nothing. A failed write propagates, and the processor retries the batch.
+ * (MongoDB, written with the driver through {@link AuditViews}). The lines of a batch of events are written together,
+ * in one bulk write of upserts when the batch's unit of work prepares to commit, that is before the batch's token is
+ * stored in the same PostgreSQL transaction; each line is keyed by its event's id (an export without a citizen filter,
+ * shown to every account it returned, by its id and the account), so replays and repeated deliveries change nothing.
+ * A failed write propagates, and the processor retries the batch.
  */
 @ProcessingGroup(CitizenAuditProjection.PROCESSING_GROUP)
 public class CitizenAuditProjection {

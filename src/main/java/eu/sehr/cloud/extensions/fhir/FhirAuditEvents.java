@@ -1,12 +1,6 @@
 package eu.sehr.cloud.extensions.fhir;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
@@ -27,7 +21,8 @@ import org.hl7.fhir.r4.model.StringType;
 /**
  * The FHIR audit export of {@code routes/extensions/fhir-audit-export.camel.yaml}: turns one public event (the
  * body extension routes receive, the line of {@code GET /audit/events}) into a FHIR R4 AuditEvent built with HAPI
- * FHIR, coded after DICOM and IHE BALP ({@link AuditEventCodes}), and posts it to a FHIR server.
+ * FHIR, coded after DICOM and IHE BALP ({@link AuditEventCodes}); the route posts it to the FHIR server (camel-http)
+ * and hands the answer to {@link #accepted}.
  * <ul>
  *   <li>who: the actor as a human user agent (requestor); for an HCP also the HCO as an organisation agent;</li>
  *   <li>what: the citizen as the Patient entity, the record ({@code bucket/object}, SHA-256, size) for record events,
@@ -38,29 +33,20 @@ import org.hl7.fhir.r4.model.StringType;
  */
 public final class FhirAuditEvents {
 
-    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
-    private static final String FHIR_JSON = "application/fhir+json";
     private static final String OBSERVER = "S-EHR Cloud";
     private static final int MAX_ERROR_CHARS = 500;
 
     private final FhirContext fhir;
     private final URI auditEventEndpoint;
-    private final Duration timeout;
-    private final HttpClient http;
 
     /** For route files: {@code baseUrl} is the FHIR base ({@code http://fhir:8080/fhir}); blank when not configured. */
     public FhirAuditEvents(String baseUrl) {
-        this(FhirContext.forR4(), baseUrl, DEFAULT_TIMEOUT);
+        this(FhirContext.forR4(), baseUrl);
     }
 
-    public FhirAuditEvents(FhirContext fhir, String baseUrl, Duration timeout) {
+    public FhirAuditEvents(FhirContext fhir, String baseUrl) {
         this.fhir = fhir;
         this.auditEventEndpoint = endpoint(baseUrl);
-        this.timeout = timeout;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout)
-                .build();
     }
 
     /** The AuditEvent of a public event, as FHIR JSON. */
@@ -106,35 +92,28 @@ public final class FhirAuditEvents {
     }
 
     /**
-     * Posts an AuditEvent ({@code POST [base]/AuditEvent}); the server's {@code Location}, or null if it sent none.
+     * Where the route posts AuditEvents: {@code [base]/AuditEvent}.
      *
-     * @throws FhirExportException when the server is unreachable, too slow or answers other than 2xx, so that the
-     *                             event is retried rather than lost
+     * @throws FhirExportException when {@code sehr.fhir-export.url} is not set, so that the event is retried once it is
      */
-    public String send(String auditEventJson) {
+    public String endpoint() {
         if (auditEventEndpoint == null) {
             throw new FhirExportException("sehr.fhir-export.url is not set: there is no FHIR server to send AuditEvents to");
         }
-        HttpRequest request = HttpRequest.newBuilder(auditEventEndpoint)
-                .timeout(timeout)
-                .header("Content-Type", FHIR_JSON)
-                .header("Accept", FHIR_JSON)
-                .POST(HttpRequest.BodyPublishers.ofString(auditEventJson, StandardCharsets.UTF_8))
-                .build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new FhirExportException("the FHIR server at " + auditEventEndpoint + " is unreachable: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FhirExportException("interrupted while sending an AuditEvent to " + auditEventEndpoint, e);
-        }
-        if (response.statusCode() / 100 != 2) {
+        return auditEventEndpoint.toString();
+    }
+
+    /**
+     * The FHIR server's answer to a posted AuditEvent: its {@code Location}, or null if it sent none.
+     *
+     * @throws FhirExportException when the answer is other than 2xx, so that the event is retried rather than lost
+     */
+    public String accepted(int status, String location, String body) {
+        if (status / 100 != 2) {
             throw new FhirExportException("the FHIR server at " + auditEventEndpoint + " refused an AuditEvent with HTTP "
-                    + response.statusCode() + ": " + abbreviate(response.body()));
+                    + status + ": " + abbreviate(body));
         }
-        return response.headers().firstValue("Location").orElse(null);
+        return location;
     }
 
     private static void outcome(AuditEvent audit, String type, Map<String, ?> payload) {

@@ -1,6 +1,5 @@
 package eu.sehr.cloud.extensions.fhir;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,7 +27,7 @@ class FhirAuditEventsTest {
 
     private static FhirTestServer server;
 
-    private final FhirAuditEvents audits = new FhirAuditEvents(FHIR, null, Duration.ofSeconds(5));
+    private final FhirAuditEvents audits = new FhirAuditEvents(FHIR, null);
 
     @BeforeAll
     static void startFhirServer() {
@@ -120,12 +119,15 @@ class FhirAuditEventsTest {
     }
 
     @Test
-    void should_write_json_that_a_fhir_server_accepts() {
-        FhirAuditEvents sender = new FhirAuditEvents(FHIR, server.baseUrl(), Duration.ofSeconds(5));
+    void should_write_json_that_a_fhir_server_accepts() throws Exception {
+        FhirAuditEvents sender = new FhirAuditEvents(FHIR, server.baseUrl());
         int before = server.auditEvents().size();
 
-        String location = sender.send(sender.toAuditEvent(event("HealthRecordUploaded", actor("CITIZEN", "alice", null),
-                payload("bucket", "alice", "object", "LAB", "bytes", 12, "sha256", SHA256))));
+        String location;
+        try (FhirExportRoutes routes = FhirExportRoutes.start(server.baseUrl())) {
+            location = routes.send(sender.toAuditEvent(event("HealthRecordUploaded", actor("CITIZEN", "alice", null),
+                    payload("bucket", "alice", "object", "LAB", "bytes", 12, "sha256", SHA256))));
+        }
 
         assertThat(location).contains("/AuditEvent/");
         assertThat(server.auditEvents()).hasSize(before + 1);
@@ -134,21 +136,24 @@ class FhirAuditEventsTest {
     }
 
     @Test
-    void should_throw_when_the_fhir_server_refuses_so_that_the_event_is_retried() {
-        FhirAuditEvents sender = new FhirAuditEvents(FHIR, server.baseUrl(), Duration.ofSeconds(5));
-
-        assertThatThrownBy(() -> sender.send("{\"resourceType\": \"Patient\"}"))
-                .isInstanceOf(FhirExportException.class)
-                .hasMessageContaining("HTTP 4");
-        assertThatThrownBy(() -> new FhirAuditEvents(FHIR, server.baseUrl() + "/missing/", Duration.ofSeconds(5)).send("{}"))
-                .isInstanceOf(FhirExportException.class);
+    void should_throw_when_the_fhir_server_refuses_so_that_the_event_is_retried() throws Exception {
+        try (FhirExportRoutes routes = FhirExportRoutes.start(server.baseUrl());
+             FhirExportRoutes missing = FhirExportRoutes.start(server.baseUrl() + "/missing/")) {
+            assertThatThrownBy(() -> routes.send("{\"resourceType\": \"Patient\"}"))
+                    .isInstanceOf(FhirExportException.class)
+                    .hasMessageContaining("HTTP 4");
+            assertThatThrownBy(() -> missing.send("{}"))
+                    .isInstanceOf(FhirExportException.class);
+        }
     }
 
     @Test
-    void should_refuse_to_send_without_a_configured_fhir_server() {
-        assertThatThrownBy(() -> new FhirAuditEvents("").send("{}"))
-                .isInstanceOf(FhirExportException.class)
-                .hasMessageContaining("sehr.fhir-export.url");
+    void should_refuse_to_send_without_a_configured_fhir_server() throws Exception {
+        try (FhirExportRoutes routes = FhirExportRoutes.start("")) {
+            assertThatThrownBy(() -> routes.send("{}"))
+                    .isInstanceOf(FhirExportException.class)
+                    .hasMessageContaining("sehr.fhir-export.url");
+        }
     }
 
     private static Map<String, Object> event(String type, Map<String, Object> actor, Map<String, Object> payload) {
