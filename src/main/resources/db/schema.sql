@@ -111,6 +111,13 @@ CREATE TABLE IF NOT EXISTS log_leaf (
 );
 CREATE INDEX IF NOT EXISTS log_leaf_by_account ON log_leaf (account_id, leaf_index);
 CREATE INDEX IF NOT EXISTS log_leaf_by_global_index ON log_leaf (global_index);
+-- The accounts an event names besides its own (a bulk export's accountIds), written with the leaf: each of those
+-- citizens finds the leaf in GET /citizen/log, and /audit/verify checks their view lines for it.
+CREATE TABLE IF NOT EXISTS log_leaf_account (
+    account_id VARCHAR(255) NOT NULL,
+    leaf_index BIGINT       NOT NULL REFERENCES log_leaf (leaf_index),
+    PRIMARY KEY (account_id, leaf_index)
+);
 -- The hash of every complete subtree (level 0: leaf hashes): immutable rows, a proof reads O(log n) of them at once.
 CREATE TABLE IF NOT EXISTS log_node (
     level SMALLINT NOT NULL,
