@@ -1,10 +1,13 @@
 package eu.sehr.cloud.transparency;
 
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -106,6 +109,36 @@ class BulkExportInCitizenLogEndToEndTest {
         });
         JsonNode other = verify(second);
         assertThat(other.get("valid").asBoolean()).as("the other citizen's line is intact: " + other).isTrue();
+        assertThat(linksMadeBySchemaFromPayloads(leafIndex)).contains(firstAccount, secondAccount);
+    }
+
+    /**
+     * The links the schema makes from the stored leaves when it creates the link table (a log of an earlier version):
+     * the table dropped and the schema run again, in a transaction that is rolled back.
+     */
+    private List<String> linksMadeBySchemaFromPayloads(long leafIndex) throws Exception {
+        String schema;
+        try (InputStream in = getClass().getResourceAsStream("/db/schema.sql")) {
+            schema = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try (Connection connection = started.service().stores().dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("DROP TABLE log_leaf_account");
+                statement.execute(schema);
+                List<String> linked = new ArrayList<>();
+                try (ResultSet result = statement.executeQuery(
+                        "SELECT account_id FROM log_leaf_account WHERE leaf_index = " + leafIndex)) {
+                    while (result.next()) {
+                        linked.add(result.getString(1));
+                    }
+                }
+                return linked;
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        }
     }
 
     /** The citizen's {@code /citizen/log} entry of this auditor's bulk export, its proof verified; null until it is there. */
