@@ -102,15 +102,10 @@ class AccessesReachTheCitizenEndToEndTest {
 
     @Test
     void should_show_a_bulk_export_to_every_citizen_whose_events_it_returned_with_one_event() throws Exception {
-        Citizen first = citizenWithRecord();
-        Citizen second = citizenWithRecord();
-        EventRows rows = new EventRows(started.service().stores().dataSource());
-        String firstAccount = rows.accountIdOf(first.username());
-        String secondAccount = rows.accountIdOf(second.username());
-        long before = bulkExportOf(rows, firstAccount, secondAccount);
+        BulkExport export = bulkExportOfTwoCitizens();
         Citizen later = api.newCitizen();
 
-        for (Citizen returned : List.of(first, second)) {
+        for (Citizen returned : List.of(export.first(), export.second())) {
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 JsonNode compliance = api.get("/citizen/auditing", returned.token()).expect(200).json()
                         .at("/auditing/compliance");
@@ -119,24 +114,23 @@ class AccessesReachTheCitizenEndToEndTest {
                 assertThat(compliance.get(0).get("on").asText()).endsWith("Z");
             });
         }
-        List<JsonNode> exports = api.get("/audit/events?type=EventStoreExported&after=" + before, auditorToken).expect(200)
+        List<JsonNode> exports = api.get("/audit/events?type=EventStoreExported&after=" + export.before(), auditorToken).expect(200)
                 .text().lines().map(AccessesReachTheCitizenEndToEndTest::json)
                 .filter(line -> auditorName.equals(line.at("/actor/name").asText()))
                 .toList();
         assertThat(exports).as("one event for the whole export").hasSize(1);
         assertThat(JSON.convertValue(exports.get(0).at("/payload/accountIds"), String[].class))
-                .contains(firstAccount, secondAccount).doesNotContain(rows.accountIdOf(later.username()));
+                .contains(export.firstAccount(), export.secondAccount())
+                .doesNotContain(new EventRows(started.service().stores().dataSource()).accountIdOf(later.username()));
         assertThat(api.get("/citizen/auditing", later.token()).expect(200).json().at("/auditing/compliance")).isEmpty();
     }
 
     @Test
     void should_list_a_bulk_export_in_the_log_of_each_returned_citizen_and_check_their_view_line() throws Exception {
-        Citizen first = citizenWithRecord();
-        Citizen second = citizenWithRecord();
-        EventRows rows = new EventRows(started.service().stores().dataSource());
-        String firstAccount = rows.accountIdOf(first.username());
-        String secondAccount = rows.accountIdOf(second.username());
-        bulkExportOf(rows, firstAccount, secondAccount);
+        BulkExport export = bulkExportOfTwoCitizens();
+        Citizen first = export.first();
+        Citizen second = export.second();
+        String firstAccount = export.firstAccount();
 
         // one leaf, linked to each account it names, in each citizen's log with its inclusion proof
         JsonNode firstEntry = await().atMost(Duration.ofSeconds(15)).until(() -> exportEntry(first), Objects::nonNull);
@@ -145,7 +139,7 @@ class AccessesReachTheCitizenEndToEndTest {
         assertThat(secondEntry.get("index").asLong()).as("one leaf for the whole export").isEqualTo(leafIndex);
         JsonNode leaf = JSON.readTree(Base64.getDecoder().decode(firstEntry.get("leaf").asText()));
         assertThat(leaf.get("account").isNull()).isTrue();
-        assertThat(JSON.convertValue(leaf.at("/payload/accountIds"), String[].class)).contains(firstAccount, secondAccount);
+        assertThat(JSON.convertValue(leaf.at("/payload/accountIds"), String[].class)).contains(firstAccount, export.secondAccount());
 
         await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/citizen/auditing", first.token()).expect(200).json()
                 .at("/auditing/compliance").findValuesAsText("auditor").contains(auditorName));
@@ -192,15 +186,24 @@ class AccessesReachTheCitizenEndToEndTest {
         return api.get("/audit/verify?citizen=" + citizen.username(), auditorToken).expect(200).json();
     }
 
+    /** Two citizens with a record each, returned by a bulk export that started after {@code before}. */
+    private record BulkExport(Citizen first, Citizen second, String firstAccount, String secondAccount, long before) {
+    }
+
     /**
-     * A bulk export (no citizen filter) that returns these accounts, narrowed to uploads after the first one's first
-     * event so that it reaches no other test's citizens; the position it starts after.
+     * A bulk export (no citizen filter) that returns two new citizens, narrowed to uploads after the first one's first
+     * event so that it reaches no other test's citizens.
      */
-    private long bulkExportOf(EventRows rows, String... accounts) {
-        long before = rows.forAggregate(accounts[0]).get(0).globalIndex() - 1;
+    private BulkExport bulkExportOfTwoCitizens() {
+        Citizen first = citizenWithRecord();
+        Citizen second = citizenWithRecord();
+        EventRows rows = new EventRows(started.service().stores().dataSource());
+        String firstAccount = rows.accountIdOf(first.username());
+        String secondAccount = rows.accountIdOf(second.username());
+        long before = rows.forAggregate(firstAccount).get(0).globalIndex() - 1;
         String export = api.get("/audit/events?type=HealthRecordUploaded&after=" + before, auditorToken).expect(200).text();
-        assertThat(export).contains(accounts);
-        return before;
+        assertThat(export).contains(firstAccount, secondAccount);
+        return new BulkExport(first, second, firstAccount, secondAccount, before);
     }
 
     private Citizen citizenWithRecord() {
