@@ -111,6 +111,25 @@ CREATE TABLE IF NOT EXISTS log_leaf (
 );
 CREATE INDEX IF NOT EXISTS log_leaf_by_account ON log_leaf (account_id, leaf_index);
 CREATE INDEX IF NOT EXISTS log_leaf_by_global_index ON log_leaf (global_index);
+-- The accounts an event names besides its own (a bulk export's accountIds), written with the leaf: each of those
+-- citizens finds the leaf in GET /citizen/log, and /audit/verify checks their view lines for it. When the table is
+-- created, the leaves appended before it are linked once, from their payloads.
+DO $$
+BEGIN
+    IF to_regclass('log_leaf_account') IS NULL THEN
+        CREATE TABLE log_leaf_account (
+            account_id VARCHAR(255) NOT NULL,
+            leaf_index BIGINT       NOT NULL REFERENCES log_leaf (leaf_index),
+            PRIMARY KEY (account_id, leaf_index)
+        );
+        INSERT INTO log_leaf_account (account_id, leaf_index)
+        SELECT DISTINCT named.account, l.leaf_index
+        FROM (SELECT leaf_index, account_id, convert_from(leaf, 'UTF8')::jsonb #> '{payload,accountIds}' AS ids
+              FROM log_leaf WHERE position('"accountIds"'::bytea IN leaf) > 0) l,
+             jsonb_array_elements_text(CASE WHEN jsonb_typeof(l.ids) = 'array' THEN l.ids ELSE '[]'::jsonb END) AS named(account)
+        WHERE named.account IS DISTINCT FROM l.account_id;
+    END IF;
+END $$;
 -- The hash of every complete subtree (level 0: leaf hashes): immutable rows, a proof reads O(log n) of them at once.
 CREATE TABLE IF NOT EXISTS log_node (
     level SMALLINT NOT NULL,

@@ -1,7 +1,6 @@
 package eu.sehr.cloud.reliability;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,15 +26,11 @@ import eu.sehr.cloud.audit.query.CitizenAuditProjection;
 import eu.sehr.cloud.emergency.trust.CertifiedKey;
 import eu.sehr.cloud.emergency.trust.DevCertificates;
 import eu.sehr.cloud.emergency.trust.HcoAssertionSigner;
-import eu.sehr.cloud.infra.embedded.EmbeddedMongoServer;
-import eu.sehr.cloud.infra.embedded.EmbeddedObjectStorage;
-import eu.sehr.cloud.infra.embedded.EmbeddedPostgresServer;
 import eu.sehr.cloud.security.PemFiles;
-import eu.sehr.cloud.security.SigningKey;
 import eu.sehr.cloud.support.Api;
 import eu.sehr.cloud.support.Api.Citizen;
 import eu.sehr.cloud.support.EventRows;
-import eu.sehr.cloud.support.RunningService;
+import eu.sehr.cloud.support.SharedStores;
 import static eu.sehr.cloud.support.Resources.closeQuietly;
 import eu.sehr.cloud.support.RunningService.Started;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -62,50 +56,25 @@ class TwoReplicasTest {
     /** AxonSetup's initial segment count of the projections. */
     private static final int PROJECTION_SEGMENTS = 4;
 
-    private static Path dir;
-    private static EmbeddedPostgresServer postgres;
-    private static EmbeddedObjectStorage storage;
-    private static EmbeddedMongoServer mongo;
+    private static SharedStores stores;
     private static CertifiedKey hcoCa;
     private static Started replicaA;
     private static Started replicaB;
 
     @BeforeAll
     static void one_set_of_stores_and_two_replicas() throws Exception {
-        dir = RunningService.tempDir();
-        postgres = EmbeddedPostgresServer.start(dir.resolve("postgres"));
-        storage = EmbeddedObjectStorage.start(dir.resolve("s3"));
-        mongo = EmbeddedMongoServer.start(dir.resolve("mongo.mv"));
-
-        Path signingKey = dir.resolve("token-signing-key.jwk");
-        SigningKey.loadOrCreate(signingKey);
+        stores = SharedStores.start();
         hcoCa = new DevCertificates(Clock.systemUTC()).certificateAuthority("Shared Test Health Authority CA");
-        Path anchors = dir.resolve("hco-trust-anchors.pem");
+        Path anchors = stores.dir().resolve("hco-trust-anchors.pem");
         PemFiles.writeCertificates(anchors, List.of(hcoCa.certificate()));
-
-        Map<String, String> settings = Map.of(
-                "sehr.postgres.url", postgres.jdbcUrl(),
-                "sehr.postgres.user", postgres.user(),
-                "sehr.postgres.password", postgres.password(),
-                "sehr.s3.endpoint", storage.endpoint(),
-                "sehr.s3.access-key", storage.accessKey(),
-                "sehr.s3.secret-key", storage.secretKey(),
-                "sehr.mongodb.uri", mongo.uri(),
-                "sehr.token.signing-key-file", signingKey.toString(),
-                // replicas sign the transparency log's checkpoints with one key too (a replica with another refuses to start)
-                "sehr.log.signing-key-file", dir.resolve("log-signing-key").toString(),
-                "sehr.hco.trust-anchors", anchors.toString());
-        replicaA = Started.start(Files.createDirectories(dir.resolve("replica-a")), replica(settings, "replica-a"));
-        replicaB = Started.start(Files.createDirectories(dir.resolve("replica-b")), replica(settings, "replica-b"));
+        replicaA = stores.replica("replica-a", withAnchors("replica-a", anchors));
+        replicaB = stores.replica("replica-b", withAnchors("replica-b", anchors));
     }
 
-    /**
-     * The shared settings plus the replica's own node id: in one JVM both replicas would otherwise own the token
-     * store's segment claims under the same default id (the JVM's pid@host) and both work every segment.
-     */
-    private static Map<String, String> replica(Map<String, String> shared, String nodeId) {
-        Map<String, String> settings = new HashMap<>(shared);
-        settings.put("sehr.node-id", nodeId);
+    /** The shared settings, the replica's node id, and the HCO trust anchors that both replicas share. */
+    private static Map<String, String> withAnchors(String nodeId, Path anchors) {
+        Map<String, String> settings = stores.settings(nodeId);
+        settings.put("sehr.hco.trust-anchors", anchors.toString());
         return settings;
     }
 
@@ -113,9 +82,7 @@ class TwoReplicasTest {
     static void services_before_stores() {
         closeQuietly(replicaB);
         closeQuietly(replicaA);
-        closeQuietly(mongo);
-        closeQuietly(storage);
-        closeQuietly(postgres);
+        closeQuietly(stores);
     }
 
     @Test
@@ -270,7 +237,7 @@ class TwoReplicasTest {
         // one MongoDB line per event, keyed by the event's id: none missing, none doubled, none foreign
         Set<String> eventIds = eventIdentifiers(account, Set.of(HR_UPLOADED, HR_DOWNLOADED));
         assertThat(eventIds).hasSize(2 * records);
-        try (MongoClient client = MongoClients.create(mongo.uri())) {
+        try (MongoClient client = MongoClients.create(stores.mongoUri())) {
             List<String> lines = new ArrayList<>();
             for (Document line : client.getDatabase("sehr").getCollection("citizen_audit")
                     .find(Filters.and(Filters.eq("account", account),

@@ -1,13 +1,9 @@
 package eu.sehr.cloud.transparency;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -15,18 +11,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import eu.sehr.cloud.infra.ConfigurationException;
-import eu.sehr.cloud.infra.embedded.EmbeddedMongoServer;
-import eu.sehr.cloud.infra.embedded.EmbeddedObjectStorage;
-import eu.sehr.cloud.infra.embedded.EmbeddedPostgresServer;
-import eu.sehr.cloud.security.SigningKey;
 import eu.sehr.cloud.support.Api;
-import eu.sehr.cloud.support.RunningService;
 import eu.sehr.cloud.support.RunningService.Started;
+import eu.sehr.cloud.support.SharedStores;
 import eu.sehr.cloud.transparency.merkle.Frontier;
 import eu.sehr.cloud.transparency.merkle.MerkleHash;
 import eu.sehr.cloud.transparency.merkle.TreeAppender;
 import eu.sehr.cloud.transparency.note.Checkpoint;
-import eu.sehr.cloud.transparency.note.SigningKeyFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,51 +34,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @Timeout(240)
 class TwoReplicasLogTest {
 
-    private static Path dir;
-    private static EmbeddedPostgresServer postgres;
-    private static EmbeddedObjectStorage storage;
-    private static EmbeddedMongoServer mongo;
-    private static Map<String, String> shared;
+    private static SharedStores stores;
     private static Started replicaA;
     private static Started replicaB;
 
     @BeforeAll
     static void two_replicas_with_one_log_key() throws Exception {
-        dir = RunningService.tempDir();
-        postgres = EmbeddedPostgresServer.start(dir.resolve("postgres"));
-        storage = EmbeddedObjectStorage.start(dir.resolve("s3"));
-        mongo = EmbeddedMongoServer.start(dir.resolve("mongo.mv"));
-        Path tokenKey = dir.resolve("token-signing-key.jwk");
-        SigningKey.loadOrCreate(tokenKey);
-        Path logKey = dir.resolve("log-signing-key");
-        new SigningKeyFile(new SecureRandom()).loadOrGenerate(logKey, "sehr-cloud.example/log");
-        shared = Map.of(
-                "sehr.postgres.url", postgres.jdbcUrl(),
-                "sehr.postgres.user", postgres.user(),
-                "sehr.postgres.password", postgres.password(),
-                "sehr.s3.endpoint", storage.endpoint(),
-                "sehr.s3.access-key", storage.accessKey(),
-                "sehr.s3.secret-key", storage.secretKey(),
-                "sehr.mongodb.uri", mongo.uri(),
-                "sehr.token.signing-key-file", tokenKey.toString(),
-                "sehr.log.signing-key-file", logKey.toString());
-        replicaA = Started.start(Files.createDirectories(dir.resolve("replica-a")), replica("replica-a"));
-        replicaB = Started.start(Files.createDirectories(dir.resolve("replica-b")), replica("replica-b"));
-    }
-
-    private static Map<String, String> replica(String nodeId) {
-        Map<String, String> settings = new HashMap<>(shared);
-        settings.put("sehr.node-id", nodeId);
-        return settings;
+        stores = SharedStores.start();
+        replicaA = stores.replica("replica-a");
+        replicaB = stores.replica("replica-b");
     }
 
     @AfterAll
     static void services_before_stores() {
         closeQuietly(replicaB);
         closeQuietly(replicaA);
-        closeQuietly(mongo);
-        closeQuietly(storage);
-        closeQuietly(postgres);
+        closeQuietly(stores);
     }
 
     @Test
@@ -124,9 +86,9 @@ class TwoReplicasLogTest {
 
     @Test
     void should_refuse_to_start_a_replica_with_another_log_key() {
-        Map<String, String> settings = replica("replica-c");
-        settings.put("sehr.log.signing-key-file", dir.resolve("another-log-key").toString());
-        assertThatThrownBy(() -> Started.start(Files.createDirectories(dir.resolve("replica-c")), settings))
+        Map<String, String> settings = stores.settings("replica-c");
+        settings.put("sehr.log.signing-key-file", stores.dir().resolve("another-log-key").toString());
+        assertThatThrownBy(() -> stores.replica("replica-c", settings))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("sehr.log.rotate-key");
     }
 

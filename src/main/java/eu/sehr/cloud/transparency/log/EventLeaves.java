@@ -1,6 +1,9 @@
 package eu.sehr.cloud.transparency.log;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,6 +24,7 @@ import org.axonframework.eventhandling.EventMessage;
 public final class EventLeaves {
 
     private static final String ACCOUNT_FIELD = "accountId";
+    private static final String ACCOUNTS_FIELD = "accountIds";
 
     private final ObjectMapper mapper;
     private final EventNames names;
@@ -54,6 +58,20 @@ public final class EventLeaves {
         String salt = LeafSalts.isSalt(stored) ? (String) stored : fallbackSalt;
         return names.ofStoredType(row.payloadType()).map(type -> new LeafContent(account(row.account(), row.payload()),
                 type, Actor.fromMetaData(row.metaData()), row.timestamp(), row.payload(), salt));
+    }
+
+    /**
+     * The accounts a leaf names besides its own: those of its payload's {@code accountIds} (a bulk export names every
+     * account whose events it returned), each once.
+     */
+    public static List<String> linkedAccounts(LeafContent content) {
+        Set<String> linked = new LinkedHashSet<>();
+        for (JsonNode account : content.payload().path(ACCOUNTS_FIELD)) {
+            if (account.isTextual() && !account.asText().equals(content.account())) {
+                linked.add(account.asText());
+            }
+        }
+        return List.copyOf(linked);
     }
 
     private static String account(String stream, JsonNode payload) {

@@ -11,7 +11,8 @@ import eu.sehr.cloud.transparency.merkle.TreeAppender;
 
 /**
  * Appends a batch of leaves to the stored tree, in the caller's transaction: locks the head row, reads the
- * frontier (one query), writes the leaves, the subtrees they complete and the new size. An event that is a leaf
+ * frontier (one query), writes the leaves, their links to the other accounts they name, the subtrees they complete
+ * and the new size. An event that is a leaf
  * already is skipped, so a batch delivered twice appends nothing twice.
  */
 public final class LeafAppender {
@@ -32,10 +33,13 @@ public final class LeafAppender {
         Set<String> skip = new HashSet<>(leaves.alreadyLogged(batch.stream().map(PendingLeaf::eventId).toList()));
         List<LeafRow> rows = new ArrayList<>();
         List<byte[]> hashes = new ArrayList<>();
+        List<LeafTable.Link> links = new ArrayList<>();
         for (PendingLeaf leaf : batch) {
             if (skip.add(leaf.eventId())) {
-                rows.add(new LeafRow(size + rows.size(), leaf.eventId(), leaf.globalIndex(), leaf.account(), leaf.leaf()));
+                long index = size + rows.size();
+                rows.add(new LeafRow(index, leaf.eventId(), leaf.globalIndex(), leaf.account(), leaf.leaf()));
                 hashes.add(MerkleHash.leaf(leaf.leaf()));
+                leaf.linkedAccounts().forEach(account -> links.add(new LeafTable.Link(account, index)));
             }
         }
         if (rows.isEmpty()) {
@@ -44,6 +48,7 @@ public final class LeafAppender {
         Frontier frontier = Frontier.of(size, nodes.read(Frontier.nodeIds(size)));
         TreeAppender.Appended appended = TreeAppender.append(frontier, hashes);
         leaves.insert(rows);
+        leaves.insertLinks(links);
         nodes.insert(appended.newNodes());
         head.update(appended.frontier().size());
         return appended.frontier().size();

@@ -12,7 +12,10 @@ import java.util.Set;
 import eu.sehr.cloud.infra.StoreUnavailableException;
 import org.axonframework.common.jdbc.ConnectionProvider;
 
-/** The log's leaves ({@code log_leaf}): written by the sequencer, read by the citizen log and the checks. */
+/**
+ * The log's leaves ({@code log_leaf}) and their links to the other accounts they name ({@code log_leaf_account}):
+ * written by the sequencer, read by the citizen log and the checks.
+ */
 public final class LeafTable {
 
     private static final String COLUMNS = "leaf_index, event_id, global_index, account_id, leaf";
@@ -63,14 +66,43 @@ public final class LeafTable {
         }
     }
 
-    /** The leaves about an account with an index in {@code (after, before)}, oldest first, at most {@code limit}. */
+    /** A leaf's link to an account it names besides its own. */
+    public record Link(String account, long index) {
+    }
+
+    /** Inserts links of leaves to the other accounts they name (in the caller's transaction). */
+    public void insertLinks(List<Link> links) {
+        if (links.isEmpty()) {
+            return;
+        }
+        try (Connection connection = connections.getConnection();
+             PreparedStatement statement = connection.prepareStatement("INSERT INTO log_leaf_account (account_id, leaf_index) "
+                     + "SELECT * FROM unnest(?::varchar[], ?::bigint[])")) {
+            statement.setArray(1, connection.createArrayOf("varchar", links.stream().map(Link::account).toArray()));
+            statement.setArray(2, connection.createArrayOf("bigint", links.stream().map(Link::index).toArray()));
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("the log is unavailable", e);
+        }
+    }
+
+    /**
+     * The leaves about an account (its own, and those linked to it) with an index in {@code (after, before)}, oldest
+     * first, at most {@code limit}.
+     */
     public List<LeafRow> ofAccount(String account, long after, long before, int limit) {
-        return list("SELECT " + COLUMNS + " FROM log_leaf WHERE account_id = ? AND leaf_index > ? AND leaf_index < ? "
-                + "ORDER BY leaf_index LIMIT ?", statement -> {
-                    statement.setString(1, account);
-                    statement.setLong(2, after);
-                    statement.setLong(3, before);
-                    statement.setInt(4, limit);
+        return list("SELECT " + COLUMNS + " FROM log_leaf WHERE leaf_index IN ("
+                + "(SELECT leaf_index FROM log_leaf WHERE account_id = ? AND leaf_index > ? AND leaf_index < ? "
+                + "ORDER BY leaf_index LIMIT ?) UNION ALL "
+                + "(SELECT leaf_index FROM log_leaf_account WHERE account_id = ? AND leaf_index > ? AND leaf_index < ? "
+                + "ORDER BY leaf_index LIMIT ?)) ORDER BY leaf_index LIMIT ?", statement -> {
+                    for (int part = 0; part < 2; part++) {
+                        statement.setString(1 + 4 * part, account);
+                        statement.setLong(2 + 4 * part, after);
+                        statement.setLong(3 + 4 * part, before);
+                        statement.setInt(4 + 4 * part, limit);
+                    }
+                    statement.setInt(9, limit);
                 });
     }
 

@@ -40,7 +40,7 @@ public final class LogSequencer {
         String salt = EventLeaves.saltOf(event).orElseGet(salts::next);
         LeafContent content = leaves.of(event, salt);
         batch().add(new PendingLeaf(event.getIdentifier(), token.position().orElse(-1), content.account(),
-                encoder.bytes(content)));
+                EventLeaves.linkedAccounts(content), encoder.bytes(content)));
     }
 
     private List<PendingLeaf> batch() {

@@ -15,7 +15,10 @@ import eu.sehr.cloud.audit.compliance.StoredEvent;
 import eu.sehr.cloud.infra.StoreUnavailableException;
 import org.axonframework.common.jdbc.ConnectionProvider;
 
-/** Reads the leaves of some accounts beside the event store rows of those accounts' streams, matched by event id. */
+/**
+ * Reads the leaves of some accounts (their own and those linked to them) beside the event store rows of those
+ * accounts' streams and of the linked leaves' events, matched by event id.
+ */
 final class LeafEventPairs {
 
     private static final TypeReference<Map<String, Object>> META_DATA = new TypeReference<>() {
@@ -32,13 +35,18 @@ final class LeafEventPairs {
     List<LeafAndEvent> of(List<String> accounts) {
         String sql = "SELECT l.leaf_index, l.event_id, l.leaf, l.global_index, e.eventIdentifier, e.globalIndex, "
                 + "e.aggregateIdentifier, e.type, e.sequenceNumber, e.payloadType, e.timeStamp, e.metaData, e.payload "
-                + "FROM (SELECT * FROM log_leaf WHERE account_id = ANY (?::varchar[])) l "
-                + "FULL OUTER JOIN (SELECT * FROM domainEventEntry WHERE aggregateIdentifier = ANY (?::varchar[])) e "
+                + "FROM (SELECT * FROM log_leaf WHERE leaf_index IN (SELECT leaf_index FROM log_leaf WHERE account_id = ANY (?1) "
+                + "UNION SELECT leaf_index FROM log_leaf_account WHERE account_id = ANY (?1))) l "
+                + "FULL OUTER JOIN (SELECT * FROM domainEventEntry WHERE globalIndex IN (SELECT globalIndex FROM domainEventEntry "
+                + "WHERE aggregateIdentifier = ANY (?1) UNION SELECT globalIndex FROM domainEventEntry WHERE eventIdentifier IN "
+                + "(SELECT k.event_id FROM log_leaf k JOIN log_leaf_account a ON a.leaf_index = k.leaf_index "
+                + "WHERE a.account_id = ANY (?1)))) e "
                 + "ON e.eventIdentifier = l.event_id ORDER BY coalesce(l.global_index, e.globalIndex)";
         try (Connection connection = connections.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setArray(1, connection.createArrayOf("varchar", accounts.toArray()));
-            statement.setArray(2, connection.createArrayOf("varchar", accounts.toArray()));
+             PreparedStatement statement = connection.prepareStatement(sql.replace("?1", "?::varchar[]"))) {
+            for (int i = 1; i <= 4; i++) {
+                statement.setArray(i, connection.createArrayOf("varchar", accounts.toArray()));
+            }
             List<LeafAndEvent> pairs = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {

@@ -111,7 +111,7 @@ public final class LogVerification {
                 }
             }
         }
-        problems.addAll(views.problems(matched));
+        problems.addAll(views.problems(matched, accounts));
         return problems.stream().min((a, b) -> Long.compare(a.index(), b.index()));
     }
 

@@ -18,17 +18,20 @@ import org.bson.Document;
 
 /**
  * The citizen's audit view checked against the leaves: every leaf of a type the view shows has its line (keyed by
- * event id), in the right section, at the event's position, naming the same record. Only leaves whose events the view
+ * event id; a bulk export's, linked to each account it names, by event id and account), in the right section, at the event's position, naming the same record. Only leaves whose events the view
  * has taken are checked (its tokens have passed them, or it shows a later line of the account), and no account after
  * its deletion (the view of a deleted account is removed).
  */
 public final class ViewLinesCheck {
 
+    /** An export naming several accounts: one line in each one's view, keyed by the event id and the account. */
+    private static final String BULK_EXPORT = "EventStoreExported";
     private static final Map<String, List<String>> SECTIONS = Map.of(
             "HealthRecordUploaded", List.of("hr_info.uploaded", "hco.uploaded"),
             "HealthRecordDownloaded", List.of("hr_info.downloaded", "hco.downloaded"),
             "EmergencyAccessGranted", List.of("hco.granted_access"),
             "AuditTrailExported", List.of("compliance"),
+            BULK_EXPORT, List.of("compliance"),
             "BucketListed", List.of("hco.listed"),
             "BucketsListed", List.of("hco.listed"),
             "HealthRecordMetadataRead", List.of("hco.metadata_read"));
@@ -47,7 +50,8 @@ public final class ViewLinesCheck {
         this.mapper = mapper;
     }
 
-    List<Problem> problems(List<LeafAndEvent> pairs) {
+    /** The problems of the view lines of these accounts' leaves (their own and those linked to them). */
+    List<Problem> problems(List<LeafAndEvent> pairs, List<String> accounts) {
         Map<String, List<Shown>> byAccount = new LinkedHashMap<>();
         List<String> deleted = new ArrayList<>();
         for (LeafAndEvent pair : pairs) {
@@ -59,9 +63,16 @@ public final class ViewLinesCheck {
             String account = leaf.path("account").asText(null);
             if (DELETED.equals(type)) {
                 deleted.add(account);
+            } else if (BULK_EXPORT.equals(type)) {
+                for (JsonNode named : leaf.at("/payload/accountIds")) {
+                    if (accounts.contains(named.asText())) {
+                        byAccount.computeIfAbsent(named.asText(), a -> new ArrayList<>())
+                                .add(new Shown(pair, type, null, pair.eventId() + "/" + named.asText(), true));
+                    }
+                }
             } else if (SECTIONS.containsKey(type) && account != null
                     && (!HCP_ONLY.contains(type) || "HCP".equals(leaf.at("/actor/kind").asText()))) {
-                byAccount.computeIfAbsent(account, a -> new ArrayList<>()).add(new Shown(pair, type, leaf.at("/payload/object").asText(null)));
+                byAccount.computeIfAbsent(account, a -> new ArrayList<>()).add(new Shown(pair, type, leaf.at("/payload/object").asText(null), pair.eventId(), false));
             }
         }
         List<Problem> problems = new ArrayList<>();
@@ -74,10 +85,11 @@ public final class ViewLinesCheck {
                     last = Math.max(last, line.get("position") instanceof Number position ? position.longValue() : -1);
                 }
                 long lastLine = last;
-                // an account's events are projected in order: a later line, or the processor's tokens, show it took the leaf's
-                shown.stream().filter(expected -> lastLine > expected.pair().leafGlobalIndex()
+                // an account's own events are projected in order: a later line, or the processor's tokens, show it took
+                // the leaf's; an export of several accounts may be projected in another segment, so only the tokens do
+                shown.stream().filter(expected -> (!expected.linked() && lastLine > expected.pair().leafGlobalIndex())
                                 || projected.test(expected.pair().leafGlobalIndex()))
-                        .forEach(expected -> check(expected, lines.get(expected.pair().eventId()), problems));
+                        .forEach(expected -> check(expected, lines.get(expected.lineId()), problems));
             }
         });
         return problems;
@@ -106,6 +118,7 @@ public final class ViewLinesCheck {
         }
     }
 
-    private record Shown(LeafAndEvent pair, String type, String object) {
+    /** A leaf the view shows: the line it expects ({@code lineId}) and whether the leaf is linked to the account. */
+    private record Shown(LeafAndEvent pair, String type, String object, String lineId, boolean linked) {
     }
 }
