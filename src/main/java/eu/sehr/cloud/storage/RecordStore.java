@@ -17,6 +17,7 @@ import io.minio.RemoveObjectArgs;
 import io.minio.Result;
 import io.minio.errors.ErrorResponseException;
 import io.minio.messages.Item;
+import okhttp3.ConnectionPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,10 +38,12 @@ public final class RecordStore {
     private static final String UPLOADER = "uploader-kind";
 
     private final MinioClient minio;
+    private final ConnectionPool connections;
     private final String bucket;
 
-    public RecordStore(MinioClient minio, String bucket) {
-        this.minio = minio;
+    public RecordStore(ObjectStorage storage, String bucket) {
+        this.minio = storage.minio();
+        this.connections = storage.http().connectionPool();
         this.bucket = bucket;
     }
 
@@ -71,12 +74,14 @@ public final class RecordStore {
     /**
      * An open stream of the record's bytes, or empty when it does not exist. The caller closes it. A GET is
      * idempotent, so one that fails on the way (typically a pooled connection the S3 server had closed) is tried once
-     * more on a fresh one before the request fails.
+     * more on a fresh one before the request fails: the idle connections, which the server has likely closed as
+     * well, are dropped first.
      */
     public Optional<GetObjectResponse> open(String key) {
         try {
             return get(key);
         } catch (StoreUnavailableException first) {
+            connections.evictAll();
             return get(key);
         }
     }
