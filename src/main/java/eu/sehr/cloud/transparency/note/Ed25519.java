@@ -16,6 +16,7 @@ import java.security.spec.NamedParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.function.UnaryOperator;
 
 /**
  * Ed25519 (RFC 8032) reduced to what notes need: keys as raw 32-byte strings, as notes carry them.
@@ -83,14 +84,29 @@ final class Ed25519 {
      * faster on JDK 17 (whose Ed25519 is the largest cost of an audited request: a receipt per stored event).
      */
     static byte[] sign(PrivateKey key, byte[] message) {
-        if (!(key instanceof EdECPrivateKey edKey) || !NamedParameterSpec.ED25519.getName().equals(edKey.getParams().getName())) {
-            throw new IllegalStateException("Ed25519 signing failed: not an Ed25519 private key");
-        }
-        byte[] seed = edKey.getBytes().orElseThrow(() -> new IllegalStateException("Ed25519 signing failed: no key bytes"));
+        byte[] seed = seed(key);
         byte[] signature = new byte[SIGNATURE_SIZE];
         org.bouncycastle.math.ec.rfc8032.Ed25519.sign(seed, 0, message, 0, message.length, signature, 0);
         Arrays.fill(seed, (byte) 0);
         return signature;
+    }
+
+    /** Signs many messages with one key pair, its public key taken as it is rather than derived per signature. */
+    static UnaryOperator<byte[]> signer(KeyPair pair) {
+        byte[] seed = seed(pair.getPrivate());
+        byte[] publicKey = rawPublicKey(pair.getPublic());
+        return message -> {
+            byte[] signature = new byte[SIGNATURE_SIZE];
+            org.bouncycastle.math.ec.rfc8032.Ed25519.sign(seed, 0, publicKey, 0, message, 0, message.length, signature, 0);
+            return signature;
+        };
+    }
+
+    private static byte[] seed(PrivateKey key) {
+        if (!(key instanceof EdECPrivateKey edKey) || !NamedParameterSpec.ED25519.getName().equals(edKey.getParams().getName())) {
+            throw new IllegalStateException("Ed25519 signing failed: not an Ed25519 private key");
+        }
+        return edKey.getBytes().orElseThrow(() -> new IllegalStateException("Ed25519 signing failed: no key bytes"));
     }
 
     /** Whether {@code signature} is a valid signature of {@code message}; false for anything malformed. */
