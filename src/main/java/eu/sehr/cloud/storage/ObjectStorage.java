@@ -38,4 +38,10 @@ public record ObjectStorage(MinioClient minio, OkHttpClient http, HttpUrl endpoi
                 .httpClient(http).build();
         return new ObjectStorage(minio, http, HttpUrl.get(url), accessKey, secretKey, region);
     }
+
+    /** Names the endpoint only: the credentials never reach a log. */
+    @Override
+    public String toString() {
+        return "ObjectStorage[" + endpoint + "]";
+    }
 }
