@@ -128,7 +128,7 @@ public final class Service implements AutoCloseable {
             AccountDirectory directory = new AccountDirectory(sql);
 
             BucketRegistry bucketRegistry = new BucketRegistry(sql);
-            RecordStore store = new RecordStore(stores.minio(), stores.bucket());
+            RecordStore store = new RecordStore(stores.objectStorage(), stores.bucket());
             RecordCatalogue catalogue = new RecordCatalogue(sql, store::discard);
             OpenAccesses openAccesses = new OpenAccesses(sql);
             AuditViews auditViews = new AuditViews(stores.mongo().getDatabase(settings.get("sehr.mongodb.database")),

@@ -12,15 +12,13 @@ import com.mongodb.client.MongoClients;
 import com.zaxxer.hikari.HikariDataSource;
 import eu.sehr.cloud.infra.embedded.EmbeddedMongoServer;
 import eu.sehr.cloud.infra.embedded.EmbeddedObjectStorage;
+import eu.sehr.cloud.storage.ObjectStorage;
 import io.minio.BucketExistsArgs;
 import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.Result;
 import io.minio.messages.Item;
-import okhttp3.ConnectionPool;
-import okhttp3.Dispatcher;
-import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,19 +31,18 @@ public final class Stores implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Stores.class);
     private static final int STORAGE_TIMEOUT_SECONDS = 4;
-    private static final int STORAGE_CONNECTIONS = 64;
-    private static final int STORAGE_IDLE_MINUTES = 5;
 
     private final List<AutoCloseable> opened;
     private final HikariDataSource dataSource;
-    private final MinioClient minio;
+    private final ObjectStorage objectStorage;
     private final String bucket;
     private final MongoClient mongo;
 
-    private Stores(List<AutoCloseable> opened, HikariDataSource dataSource, MinioClient minio, String bucket, MongoClient mongo) {
+    private Stores(List<AutoCloseable> opened, HikariDataSource dataSource, ObjectStorage objectStorage, String bucket,
+            MongoClient mongo) {
         this.opened = opened;
         this.dataSource = dataSource;
-        this.minio = minio;
+        this.objectStorage = objectStorage;
         this.bucket = bucket;
         this.mongo = mongo;
     }
@@ -56,7 +53,9 @@ public final class Stores implements AutoCloseable {
             Database database = Database.open(settings);
             opened.add(database);
             ObjectStorageEndpoint storage = objectStorageEndpoint(settings, opened);
-            MinioClient minio = objectStorage(settings, storage);
+            ObjectStorage objectStorage = ObjectStorage.connect(storage.url(), storage.accessKey(), storage.secretKey(),
+                    settings.get("sehr.s3.region"));
+            MinioClient minio = objectStorage.minio();
             String bucket = settings.get("sehr.s3.bucket");
             try {
                 ensureBucket(minio, bucket);
@@ -64,7 +63,7 @@ public final class Stores implements AutoCloseable {
                 throw StoreFailure.of("object storage", storage.url(), storage.setting(), e);
             }
             MongoClient mongo = mongo(settings, opened);
-            return new Stores(opened, database.dataSource(), minio, bucket, mongo);
+            return new Stores(opened, database.dataSource(), objectStorage, bucket, mongo);
         } catch (ConfigurationException e) {
             closeAll(opened);
             throw e;
@@ -79,7 +78,11 @@ public final class Stores implements AutoCloseable {
     }
 
     public MinioClient minio() {
-        return minio;
+        return objectStorage.minio();
+    }
+
+    public ObjectStorage objectStorage() {
+        return objectStorage;
     }
 
     public String bucket() {
@@ -109,24 +112,6 @@ public final class Stores implements AutoCloseable {
         opened.add(storage);
         return new ObjectStorageEndpoint(storage.endpoint(), storage.accessKey(), storage.secretKey(),
                 "the embedded S3Proxy, sehr.s3.endpoint empty");
-    }
-
-    private static MinioClient objectStorage(Settings settings, ObjectStorageEndpoint endpoint) {
-        // one S3 host serves every request: let as many calls run and connections stay open as requests may need
-        // (OkHttp's defaults, 5 calls per host and 5 idle connections, queue requests and churn connections)
-        Dispatcher dispatcher = new Dispatcher();
-        dispatcher.setMaxRequests(STORAGE_CONNECTIONS);
-        dispatcher.setMaxRequestsPerHost(STORAGE_CONNECTIONS);
-        OkHttpClient http = new OkHttpClient.Builder()
-                .dispatcher(dispatcher)
-                .connectionPool(new ConnectionPool(STORAGE_CONNECTIONS, STORAGE_IDLE_MINUTES, TimeUnit.MINUTES))
-                .connectTimeout(STORAGE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                .readTimeout(STORAGE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                .writeTimeout(STORAGE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                .retryOnConnectionFailure(false)
-                .build();
-        return MinioClient.builder().endpoint(endpoint.url()).credentials(endpoint.accessKey(), endpoint.secretKey())
-                .region(settings.get("sehr.s3.region")).httpClient(http).build();
     }
 
     private static void ensureBucket(MinioClient minio, String bucket) throws Exception {

@@ -24,24 +24,28 @@ import org.jose4j.lang.JoseException;
  * (username), {@code iat}, {@code exp}, {@code jti}, {@code kind}, and per kind the account, grant and HCO
  * claims. No password or personal data beyond the username.
  * <p>
- * A client shows the same token on every request, so the ES256 signature of a token string is verified once and
- * remembered (bounded, in memory); the claims, lifetime included, are checked on every use.
+ * A client shows the same token on every request, so a token string is verified once (signature and claims) and
+ * its claims remembered by the exact string (bounded, in memory) until it expires: each later use checks its
+ * lifetime and its kind again, nothing else can change in a signed token.
  */
 public final class TokenService {
 
     public static final String ISSUER = "sehr-cloud";
     private static final int CLOCK_SKEW_SECONDS = 30;
-    private static final int REMEMBERED_SIGNATURES = 10_000;
-    private static final Duration REMEMBER_SIGNATURE_FOR = Duration.ofMinutes(15);
+    private static final int REMEMBERED_TOKENS = 10_000;
+    private static final Duration REMEMBER_TOKEN_FOR = Duration.ofMinutes(15);
 
     private final SigningKey key;
     private final Clock clock;
     private final JwtConsumer signatureAndClaims;
-    private final JwtConsumer claimsOnly;
-    private final Cache<String, Boolean> verifiedSignatures = Caffeine.newBuilder()
-            .maximumSize(REMEMBERED_SIGNATURES)
-            .expireAfterAccess(REMEMBER_SIGNATURE_FOR)
+    private final Cache<String, Verified> verified = Caffeine.newBuilder()
+            .maximumSize(REMEMBERED_TOKENS)
+            .expireAfterAccess(REMEMBER_TOKEN_FOR)
             .build();
+
+    /** A verified token's claims, usable until {@code usableUntilMillis} (its expiry plus the allowed skew). */
+    private record Verified(JwtClaims claims, long usableUntilMillis) {
+    }
 
     public TokenService(SigningKey key, Clock clock) {
         this.key = key;
@@ -51,7 +55,6 @@ public final class TokenService {
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
                         AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256)
                 .build();
-        this.claimsOnly = claimChecks().setSkipSignatureVerification().build();
     }
 
     private static JwtConsumerBuilder claimChecks() {
@@ -93,15 +96,26 @@ public final class TokenService {
 
     /** Verifies signature, issuer, lifetime and kind; any doubt is a 401 whose message names no detail of the token. */
     public Principal verify(String token, TokenKind expected) {
-        JwtClaims claims;
+        Verified known = verified.getIfPresent(token);
+        if (known == null || System.currentTimeMillis() >= known.usableUntilMillis()) {
+            known = verifyNow(token);
+        }
+        return toPrincipal(known.claims(), expected);
+    }
+
+    private Verified verifyNow(String token) {
         try {
-            boolean signatureVerified = verifiedSignatures.getIfPresent(token) != null;
-            claims = (signatureVerified ? claimsOnly : signatureAndClaims).processToClaims(token);
-            verifiedSignatures.put(token, Boolean.TRUE);
-        } catch (InvalidJwtException | RuntimeException e) {
+            JwtClaims claims = signatureAndClaims.processToClaims(token);
+            Verified checked = new Verified(claims,
+                    (claims.getExpirationTime().getValue() + CLOCK_SKEW_SECONDS) * 1000L);
+            if (claims.getNotBefore() == null) {
+                verified.put(token, checked);
+            }
+            return checked;
+        } catch (InvalidJwtException | MalformedClaimException | RuntimeException e) {
+            verified.invalidate(token);
             throw ApiException.unauthorized("invalid or expired token");
         }
-        return toPrincipal(claims, expected);
     }
 
     private static Principal toPrincipal(JwtClaims claims, TokenKind expected) {

@@ -17,6 +17,7 @@ import io.minio.RemoveObjectArgs;
 import io.minio.Result;
 import io.minio.errors.ErrorResponseException;
 import io.minio.messages.Item;
+import okhttp3.ConnectionPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,27 +38,32 @@ public final class RecordStore {
     private static final String UPLOADER = "uploader-kind";
 
     private final MinioClient minio;
+    private final StreamedPut streamedPut;
+    private final ConnectionPool connections;
     private final String bucket;
 
-    public RecordStore(MinioClient minio, String bucket) {
-        this.minio = minio;
+    public RecordStore(ObjectStorage storage, String bucket) {
+        this.minio = storage.minio();
+        this.streamedPut = new StreamedPut(storage);
+        this.connections = storage.http().connectionPool();
         this.bucket = bucket;
     }
 
     /**
      * Stores the stream under the key; {@code size} is -1 when unknown. The caller's stream may abort the put by
      * failing. Objects are stored as opaque bytes: the Content-Type a client declared is kept in the catalogue (an
-     * S3 server may treat a form type as a form, which a record is not).
+     * S3 server may treat a form type as a form, which a record is not). A known length is one streamed PUT; an
+     * unknown one a multipart upload in parts of {@value #PART_SIZE} bytes.
      */
     public void put(String key, InputStream content, long size, String uploaderKind) {
+        Map<String, String> metadata = Map.of(DATE_ADDED, Instant.now().toString(), UPLOADER, uploaderKind);
         try {
-            minio.putObject(PutObjectArgs.builder()
-                    .bucket(bucket)
-                    .object(key)
-                    .stream(content, size, size < 0 ? PART_SIZE : -1)
-                    .contentType(STORED_TYPE)
-                    .userMetadata(Map.of(DATE_ADDED, Instant.now().toString(), UPLOADER, uploaderKind))
-                    .build());
+            if (size >= 0) {
+                streamedPut.put(bucket, key, content, size, STORED_TYPE, metadata);
+            } else {
+                minio.putObject(PutObjectArgs.builder().bucket(bucket).object(key).stream(content, -1, PART_SIZE)
+                        .contentType(STORED_TYPE).userMetadata(metadata).build());
+            }
         } catch (Exception e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof StreamRefusal refusal) {
@@ -71,12 +77,14 @@ public final class RecordStore {
     /**
      * An open stream of the record's bytes, or empty when it does not exist. The caller closes it. A GET is
      * idempotent, so one that fails on the way (typically a pooled connection the S3 server had closed) is tried once
-     * more on a fresh one before the request fails.
+     * more on a fresh one before the request fails: the idle connections, which the server has likely closed as
+     * well, are dropped first.
      */
     public Optional<GetObjectResponse> open(String key) {
         try {
             return get(key);
         } catch (StoreUnavailableException first) {
+            connections.evictAll();
             return get(key);
         }
     }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import eu.sehr.cloud.infra.http.ApiException;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +40,28 @@ class TokenServiceTest {
         TokenService past = new TokenService(key, Clock.fixed(Instant.now().minus(Duration.ofHours(1)), ZoneOffset.UTC));
         String expired = past.issue(Principal.citizen("alice", "acc-1", null), Duration.ofMinutes(5));
         assertThatThrownBy(() -> tokens.verify(expired, TokenKind.CITIZEN)).isInstanceOf(ApiException.class);
+    }
+
+    @Test
+    void should_check_the_kind_of_a_remembered_token_on_every_use() {
+        String token = tokens.issue(Principal.citizen("alice", "acc-1", null), Duration.ofMinutes(5));
+        assertThat(tokens.verify(token, TokenKind.CITIZEN).subject()).isEqualTo("alice");
+        assertThat(tokens.verify(token, TokenKind.CITIZEN).account()).isEqualTo("acc-1");
+        assertThatThrownBy(() -> tokens.verify(token, TokenKind.AUDITOR))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(401));
+    }
+
+    @Test
+    void should_refuse_a_remembered_token_once_it_has_expired() {
+        // expired 29 s ago: usable for about one more second within the allowed 30 s clock skew
+        TokenService past = new TokenService(key, Clock.fixed(Instant.now().minus(Duration.ofMinutes(5)).minusSeconds(29),
+                ZoneOffset.UTC));
+        String token = past.issue(Principal.citizen("alice", "acc-1", null), Duration.ofMinutes(5));
+        assertThat(tokens.verify(token, TokenKind.CITIZEN).subject()).isEqualTo("alice");
+
+        Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThatThrownBy(() -> tokens.verify(token, TokenKind.CITIZEN))
+                        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(401)));
     }
 
     @Test

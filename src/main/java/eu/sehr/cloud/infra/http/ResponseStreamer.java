@@ -40,7 +40,8 @@ public final class ResponseStreamer {
                 response.putHeader("Content-Length", Long.toString(length));
             }
             headers.forEach(response::putHeader);
-            byte[] piece = new byte[PIECE_BYTES];
+            // a small record needs no large piece: allocating (and zeroing) 256 KiB per 4 KiB answer costs more than its I/O
+            byte[] piece = new byte[length == UNKNOWN_LENGTH ? PIECE_BYTES : (int) Math.max(1, Math.min(PIECE_BYTES, length))];
             for (int n = content.readNBytes(piece, 0, piece.length); n > 0; n = content.readNBytes(piece, 0, piece.length)) {
                 awaitDrain(response, MinimumRate.CONTRACT.deadlineNanos(started, sent, System.nanoTime()));
                 response.write(Buffer.buffer(n).appendBytes(piece, 0, n));

@@ -16,9 +16,10 @@ import java.security.spec.NamedParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.function.UnaryOperator;
 
 /**
- * The JDK's Ed25519 (RFC 8032) reduced to what notes need: keys as raw 32-byte strings, as notes carry them.
+ * Ed25519 (RFC 8032) reduced to what notes need: keys as raw 32-byte strings, as notes carry them.
  *
  * <p>The JDK cannot derive a public key from a seed directly, so {@link #keyPairFromSeed(byte[])} hands the seed
  * to the key pair generator as its randomness (the generator draws exactly the 32-byte private key from it) and
@@ -78,15 +79,34 @@ final class Ed25519 {
         }
     }
 
+    /**
+     * Signs with BouncyCastle's RFC 8032 code, the same deterministic signature as the JDK's, about twenty times
+     * faster on JDK 17 (whose Ed25519 is the largest cost of an audited request: a receipt per stored event).
+     */
     static byte[] sign(PrivateKey key, byte[] message) {
-        try {
-            Signature signature = Signature.getInstance("Ed25519");
-            signature.initSign(key);
-            signature.update(message);
-            return signature.sign();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Ed25519 signing failed", e);
+        byte[] seed = seed(key);
+        byte[] signature = new byte[SIGNATURE_SIZE];
+        org.bouncycastle.math.ec.rfc8032.Ed25519.sign(seed, 0, message, 0, message.length, signature, 0);
+        Arrays.fill(seed, (byte) 0);
+        return signature;
+    }
+
+    /** Signs many messages with one key pair, its public key taken as it is rather than derived per signature. */
+    static UnaryOperator<byte[]> signer(KeyPair pair) {
+        byte[] seed = seed(pair.getPrivate());
+        byte[] publicKey = rawPublicKey(pair.getPublic());
+        return message -> {
+            byte[] signature = new byte[SIGNATURE_SIZE];
+            org.bouncycastle.math.ec.rfc8032.Ed25519.sign(seed, 0, publicKey, 0, message, 0, message.length, signature, 0);
+            return signature;
+        };
+    }
+
+    private static byte[] seed(PrivateKey key) {
+        if (!(key instanceof EdECPrivateKey edKey) || !NamedParameterSpec.ED25519.getName().equals(edKey.getParams().getName())) {
+            throw new IllegalStateException("Ed25519 signing failed: not an Ed25519 private key");
         }
+        return edKey.getBytes().orElseThrow(() -> new IllegalStateException("Ed25519 signing failed: no key bytes"));
     }
 
     /** Whether {@code signature} is a valid signature of {@code message}; false for anything malformed. */
