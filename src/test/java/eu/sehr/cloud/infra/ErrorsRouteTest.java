@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The one error route configuration, routes/api/errors.camel.yaml, on its own: a one-step route that uses it throws
- * what a pipeline step would throw, and the answer is the contract's status and error body, after the refusal was
+ * what a pipeline step would throw, and the answer is the contract's status and error body; the refusal is also
  * handed to recordRefusal. The real ErrorResponder answers; recordRefusal is a hand-written recorder.
  */
 class ErrorsRouteTest extends CamelTestSupport {
@@ -64,7 +64,7 @@ class ErrorsRouteTest extends CamelTestSupport {
     }
 
     @Test
-    void should_answer_a_missing_consent_with_403_and_the_contract_body_after_recording_the_refusal() throws Exception {
+    void should_answer_a_missing_consent_with_403_and_the_contract_body_and_record_the_refusal() throws Exception {
         Principal citizen = Principal.citizen("alice", "account-1", "token-1");
 
         Exchange answer = fail(new ConsentMissing("the cloud consent is not active"), citizen);
