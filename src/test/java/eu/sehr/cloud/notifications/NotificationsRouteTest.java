@@ -58,18 +58,21 @@ class NotificationsRouteTest extends CamelTestSupport {
     }
 
     @Test
-    void should_send_each_due_notification_signed_and_mark_it_delivered_or_failed() throws Exception {
+    void should_send_each_due_notification_in_turn_and_mark_it_delivered_or_failed() throws Exception {
         outbox.due.add(Map.of("id", "n1", "body", FIRST));
         outbox.due.add(Map.of("id", "n2", "body", SECOND));
         MockEndpoint receiver = getMockEndpoint("mock:receiver");
         receiver.expectedMessageCount(2);
+        receiver.whenAnyExchangeReceived(exchange -> outbox.steps.add("send " + exchange.getProperty("notificationId")));
         receiver.whenExchangeReceived(1, exchange -> {
+            outbox.steps.add("send " + exchange.getProperty("notificationId"));
             throw new IllegalStateException("the receiver answered 502");
         });
 
         poll();
 
         receiver.assertIsSatisfied();
+        assertThat(outbox.steps).containsExactly("due", "send n1", "failed n1", "send n2", "delivered n2");
         assertThat(outbox.delivered).containsExactly("n2");
         assertThat(outbox.failed).containsOnlyKeys("n1");
         assertThat(outbox.failed.get("n1")).isInstanceOf(IllegalStateException.class);
@@ -131,18 +134,22 @@ class NotificationsRouteTest extends CamelTestSupport {
         final List<Map<String, String>> due = new ArrayList<>();
         final List<String> delivered = new ArrayList<>();
         final Map<String, Exception> failed = new LinkedHashMap<>();
+        final List<String> steps = new ArrayList<>();
 
         public List<Map<String, String>> due() {
+            steps.add("due");
             List<Map<String, String>> claimed = List.copyOf(due);
             due.clear();
             return claimed;
         }
 
         public void delivered(String id) {
+            steps.add("delivered " + id);
             delivered.add(id);
         }
 
         public void failed(String id, Exception failure) {
+            steps.add("failed " + id);
             failed.put(id, failure);
         }
     }
