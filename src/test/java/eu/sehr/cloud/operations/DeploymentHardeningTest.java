@@ -44,7 +44,7 @@ class DeploymentHardeningTest {
 
     @BeforeAll
     static void load() throws IOException {
-        resources = DeploymentManifestsTest.parseManifests();
+        resources = DeploymentManifests.parseManifests();
     }
 
     @Test
@@ -84,7 +84,7 @@ class DeploymentHardeningTest {
             Map<String, String> labels = statefulSet(store).getSpec().getTemplate().getMetadata().getLabels();
             assertThat(resources).as("a PodDisruptionBudget for " + store)
                     .filteredOn(PodDisruptionBudget.class::isInstance).map(PodDisruptionBudget.class::cast)
-                    .anyMatch(pdb -> DeploymentManifestsTest.selects(pdb.getSpec().getSelector(), labels));
+                    .anyMatch(pdb -> DeploymentManifests.selects(pdb.getSpec().getSelector(), labels));
         }
     }
 
