@@ -1,11 +1,7 @@
 package eu.sehr.cloud.bench;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.HdrHistogram.Histogram;
 
@@ -28,79 +24,47 @@ final class LagSampler {
 
         /** {@code p50 / p99 / max} in events. */
         String events() {
-            return summary(eventsBehind, 1, "%.0f");
+            return FixedRateSampling.summary(eventsBehind, 1, "%.0f", firstFailure);
         }
 
         /** {@code p50 / p99 / max} in seconds. */
         String seconds() {
-            return summary(millisBehind, 1000, "%.2f");
+            return FixedRateSampling.summary(millisBehind, 1000, "%.2f", firstFailure);
         }
 
-        private String summary(Histogram histogram, double divisor, String format) {
-            if (histogram.getTotalCount() == 0) {
-                return "no samples" + (firstFailure == null ? "" : " (" + firstFailure + ")");
-            }
-            return String.format(Locale.ROOT, format + " / " + format + " / " + format,
-                    histogram.getValueAtPercentile(50) / divisor, histogram.getValueAtPercentile(99) / divisor,
-                    histogram.getMaxValue() / divisor);
-        }
     }
 
     private final GatewayClient gateway;
     private final Histogram eventsBehind = new Histogram(3);
     private final Histogram millisBehind = new Histogram(3);
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "bench-lag-sampler");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private long failures;
-    private String firstFailure;
+    private final FixedRateSampling sampling;
 
-    private LagSampler(GatewayClient gateway) {
+    private LagSampler(GatewayClient gateway, Duration every) {
         this.gateway = gateway;
+        this.sampling = FixedRateSampling.start("bench-lag-sampler", every, this::sample);
     }
 
     static LagSampler start(GatewayClient gateway, Duration every) {
-        LagSampler sampler = new LagSampler(gateway);
-        sampler.timer.scheduleAtFixedRate(sampler::sample, 0, every.toNanos(), TimeUnit.NANOSECONDS);
-        return sampler;
+        return new LagSampler(gateway, every);
     }
 
     Result stop() throws InterruptedException {
-        timer.shutdown();
-        if (!timer.awaitTermination(30, TimeUnit.SECONDS)) {
-            timer.shutdownNow();
-        }
+        sampling.stop();
         synchronized (this) {
-            return new Result(eventsBehind.copy(), millisBehind.copy(), failures, firstFailure);
+            return new Result(eventsBehind.copy(), millisBehind.copy(), sampling.failures(), sampling.firstFailure());
         }
     }
 
     private void sample() {
-        try {
-            Map<String, Double> metrics = gateway.metrics();
-            Double events = metrics.get(LAG_EVENTS);
-            Double seconds = metrics.get(LAG_SECONDS);
-            synchronized (this) {
-                if (events != null && seconds != null) {
-                    eventsBehind.recordValue(Math.max(0, Math.round(events)));
-                    millisBehind.recordValue(Math.max(0, Math.round(seconds * 1000)));
-                } else {
-                    fail("no " + LAG_EVENTS + " or " + LAG_SECONDS + " in /metrics");
-                }
-            }
-        } catch (RuntimeException e) {
-            synchronized (this) {
-                fail(e.getMessage());
-            }
+        Map<String, Double> metrics = gateway.metrics();
+        Double events = metrics.get(LAG_EVENTS);
+        Double seconds = metrics.get(LAG_SECONDS);
+        if (events == null || seconds == null) {
+            throw new IllegalStateException("no " + LAG_EVENTS + " or " + LAG_SECONDS + " in /metrics");
         }
-    }
-
-    private void fail(String reason) {
-        failures++;
-        if (firstFailure == null) {
-            firstFailure = reason;
+        synchronized (this) {
+            eventsBehind.recordValue(Math.max(0, Math.round(events)));
+            millisBehind.recordValue(Math.max(0, Math.round(seconds * 1000)));
         }
     }
 }

@@ -6,11 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import org.HdrHistogram.Histogram;
@@ -36,50 +32,33 @@ final class LogLagSampler {
     record Result(Histogram sequencing, Histogram checkpoint, long failures, String firstFailure) {
 
         String sequencingSeconds() {
-            return summary(sequencing);
+            return FixedRateSampling.summary(sequencing, 1000, "%.2f", firstFailure);
         }
 
         String checkpointSeconds() {
-            return summary(checkpoint);
+            return FixedRateSampling.summary(checkpoint, 1000, "%.2f", firstFailure);
         }
 
-        private String summary(Histogram millis) {
-            if (millis.getTotalCount() == 0) {
-                return "no samples" + (firstFailure == null ? "" : " (" + firstFailure + ")");
-            }
-            return String.format(Locale.ROOT, "%.2f / %.2f / %.2f", millis.getValueAtPercentile(50) / 1000.0,
-                    millis.getValueAtPercentile(99) / 1000.0, millis.getMaxValue() / 1000.0);
-        }
     }
 
     private final DataSource dataSource;
     private final Histogram sequencing = new Histogram(3);
     private final Histogram checkpoint = new Histogram(3);
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "bench-log-lag-sampler");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private long failures;
-    private String firstFailure;
+    private final FixedRateSampling sampling;
 
-    private LogLagSampler(DataSource dataSource) {
+    private LogLagSampler(DataSource dataSource, Duration every) {
         this.dataSource = dataSource;
+        this.sampling = FixedRateSampling.start("bench-log-lag-sampler", every, this::sample);
     }
 
     static LogLagSampler start(DataSource dataSource, Duration every) {
-        LogLagSampler sampler = new LogLagSampler(dataSource);
-        sampler.timer.scheduleAtFixedRate(sampler::sample, 0, every.toNanos(), TimeUnit.NANOSECONDS);
-        return sampler;
+        return new LogLagSampler(dataSource, every);
     }
 
     Result stop() throws InterruptedException {
-        timer.shutdown();
-        if (!timer.awaitTermination(30, TimeUnit.SECONDS)) {
-            timer.shutdownNow();
-        }
+        sampling.stop();
         synchronized (this) {
-            return new Result(sequencing.copy(), checkpoint.copy(), failures, firstFailure);
+            return new Result(sequencing.copy(), checkpoint.copy(), sampling.failures(), sampling.firstFailure());
         }
     }
 
@@ -95,7 +74,7 @@ final class LogLagSampler {
         }
     }
 
-    private void sample() {
+    private void sample() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             Instant now = Instant.now();
             Optional<Instant> notLeaf = oldest(connection, OLDEST_NOT_A_LEAF);
@@ -103,13 +82,6 @@ final class LogLagSampler {
             synchronized (this) {
                 sequencing.recordValue(age(now, notLeaf).toMillis());
                 checkpoint.recordValue(age(now, notCheckpointed.isPresent() ? notCheckpointed : notLeaf).toMillis());
-            }
-        } catch (SQLException | RuntimeException e) {
-            synchronized (this) {
-                failures++;
-                if (firstFailure == null) {
-                    firstFailure = e.getMessage();
-                }
             }
         }
     }
