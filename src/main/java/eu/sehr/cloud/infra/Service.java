@@ -59,8 +59,10 @@ import eu.sehr.cloud.infra.http.ErrorResponder;
 import eu.sehr.cloud.infra.http.RequestBodies;
 import eu.sehr.cloud.records.query.BucketRegistry;
 import eu.sehr.cloud.records.query.RecordCatalogue;
+import eu.sehr.cloud.records.steps.DownloadRecord;
 import eu.sehr.cloud.records.steps.ReadRecords;
 import eu.sehr.cloud.records.steps.RecordAccess;
+import eu.sehr.cloud.records.steps.RecordLookup;
 import eu.sehr.cloud.records.steps.UploadRecord;
 import eu.sehr.cloud.security.EmergencyTokens;
 import eu.sehr.cloud.storage.RecordStore;
@@ -204,7 +206,10 @@ public final class Service implements AutoCloseable {
                             requestBodies, store, commands, emergencyTokens, clock)),
                     Map.entry("uploadRecord", new UploadRecord(access, requestBodies, store, catalogue, settings.getLong("sehr.upload.max-bytes"),
                             bytes -> metrics.count("sehr_record_bytes_uploaded", "record bytes stored through the gateway", bytes))),
-                    Map.entry("readRecords", new ReadRecords(access, catalogue, store,
+                    Map.entry("readRecords", new ReadRecords(access, catalogue)),
+                    Map.entry("recordAccess", access),
+                    Map.entry("recordLookup", new RecordLookup(catalogue)),
+                    Map.entry("downloadRecord", new DownloadRecord(new RecordLookup(catalogue), store, access, new Reply(mapper),
                             bytes -> metrics.count("sehr_record_bytes_downloaded", "record bytes sent by the gateway", bytes))),
                     Map.entry("auditMongo", stores.mongo()),
                     Map.entry("citizenAuditTrail", new CitizenAuditTrail(freshness, auditViews, commands, emergency.accessStates(), clock)),

@@ -17,6 +17,8 @@ import eu.sehr.cloud.records.query.RecordEntry;
 import eu.sehr.cloud.records.query.BucketRegistry.Bucket;
 import eu.sehr.cloud.security.Principal;
 import eu.sehr.cloud.security.TokenKind;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
 /**
@@ -24,7 +26,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
  * buckets of their own account; an HCP uses the citizen's home bucket and the emergency bucket of their own HCO.
  * The account decides whether the access may happen ({@code RecordCommands}). The owner is compared by exact name, never by prefix ({@code ann} never reaches {@code anna}'s buckets), and an
  * emergency bucket by its HCO's full key, never by the 10-character id in its name alone: an HCO whose key shares
- * that id with another HCO's neither sees, reads nor uploads into the other's bucket.
+ * that id with another HCO's neither sees, reads nor uploads into the other's bucket. The record routes call
+ * {@link #target}, {@link #uploadBucket} and {@link #readMetadata} as steps (parameters bound from the exchange).
  */
 public final class RecordAccess {
 
@@ -51,7 +54,7 @@ public final class RecordAccess {
      * The bucket, checked: 400 for an invalid name, 403 when the caller may not use it, 404 when it does not exist.
      * The home bucket of a live account always exists; an emergency bucket is looked up.
      */
-    public Target target(Principal caller, String bucket) {
+    public Target target(@ExchangeProperty("principal") Principal caller, @Header("bucketName") String bucket) {
         Names.requireBucketName(bucket);
         if (!mayUse(caller, bucket)) {
             throw new NotOwner("this bucket belongs to someone else");
@@ -73,7 +76,7 @@ public final class RecordAccess {
      * The bucket an upload by this caller goes to: the citizen's home bucket, or the HCO's emergency bucket, which
      * must not exist yet or be bound to this HCO's key (403 otherwise, before anything is stored).
      */
-    public String uploadBucket(Principal caller) {
+    public String uploadBucket(@ExchangeProperty("principal") Principal caller) {
         if (caller.kind() != TokenKind.HCO) {
             return caller.subject();
         }
@@ -99,7 +102,8 @@ public final class RecordAccess {
         commands.sendAndWait(new ListBucketCommand(caller.account(), bucket, requester(caller), clock.instant()));
     }
 
-    public void readMetadata(Principal caller, RecordEntry entry) {
+    public void readMetadata(@ExchangeProperty("principal") Principal caller,
+                             @ExchangeProperty("entry") RecordEntry entry) {
         commands.sendAndWait(new ReadRecordMetadataCommand(caller.account(), entry.bucket(), entry.object(),
                 requester(caller), clock.instant()));
     }

@@ -15,14 +15,20 @@ import eu.sehr.cloud.security.Principal;
 import eu.sehr.cloud.storage.ObjectKeys;
 import eu.sehr.cloud.storage.RecordStore;
 import eu.sehr.cloud.storage.VerifyingInputStream;
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
 
 /**
- * Pipeline step of {@code POST /citizen/upload} and {@code POST /hcp/upload}. Everything the catalogue will keep is
- * checked before the first byte moves; then the body streams to storage in bounded memory (no spool file) as a new
- * version under its own key, hashed on the way against the size limit and the optional {@code Content-Digest}. The
- * upload's event then makes that version current (the catalogue switches in the event's transaction and removes the
- * version it replaced after the commit). A refused body or a failed append removes only the new version: the
- * previous one stays downloadable and unchanged.
+ * Pipeline steps of {@code POST /citizen/upload} and {@code POST /hcp/upload}, in the route's order:
+ * {@link #validate} checks everything the catalogue will keep before the first byte moves; the target bucket
+ * ({@code RecordAccess.uploadBucket}); {@link #claim} picks the new version's key; {@link #store} streams the body to
+ * storage in bounded memory (no spool file) under that key, hashed on the way against the size limit and the optional
+ * {@code Content-Digest}; {@link #record} sends the upload's command, whose event makes that version current (the
+ * catalogue switches in the event's transaction and removes the version it replaced after the commit);
+ * {@link #answer} is the 201's body. When storing or recording fails, {@link #discard} removes only the new version
+ * and rethrows: the previous one stays downloadable and unchanged.
  */
 public final class UploadRecord {
 
@@ -30,6 +36,22 @@ public final class UploadRecord {
     /** The catalogue's limit for the kept Content-Type. */
     static final int MAX_TYPE_CHARS = 255;
     private static final String DEFAULT_TYPE = "application/octet-stream";
+
+    /** What the request declares, checked: the record's name, its kept type, its length (-1: unknown) and SHA-256. */
+    public record UploadRequest(String object, String type, long declaredLength, byte[] expectedSha256) {
+    }
+
+    /** Where the new version goes: {@code first} when it holds the claim on the plain key (version null). */
+    public record NewVersion(String bucket, String object, String version, boolean first) {
+
+        public String key() {
+            return ObjectKeys.record(bucket, object, version);
+        }
+    }
+
+    /** The stored body's length and SHA-256 (hex), as counted and hashed on its way to storage. */
+    public record StoredBytes(long count, String sha256) {
+    }
 
     private final RecordAccess access;
     private final RequestBodies bodies;
@@ -48,33 +70,65 @@ public final class UploadRecord {
         this.uploadedBytes = uploadedBytes;
     }
 
-    public Stored upload(Principal caller, Object body, String objectName, String contentType,
-                                      String contentLength, String contentDigest) {
+    /** 400 for a bad name, type, length or digest header, 415 for multipart, 413 for a declared length over the limit. */
+    public UploadRequest validate(@Header("objectName") String objectName, @Header("Content-Type") String contentType,
+                                  @Header("Content-Length") String contentLength,
+                                  @Header("Content-Digest") String contentDigest) {
         Names.requireObjectName(objectName);
         String type = recordType(contentType);
         long declared = declaredLength(contentLength);
         if (declared > maxBytes) {
             throw new ApiException(413, "the record is larger than " + maxBytes + " bytes");
         }
-        byte[] expected = expectedSha256(contentDigest);
-        String bucket = access.uploadBucket(caller);
-        boolean firstVersion = catalogue.claimFirstKey(bucket, objectName, caller.account());
-        String version = firstVersion ? null : UUID.randomUUID().toString();
-        String key = ObjectKeys.record(bucket, objectName, version);
+        return new UploadRequest(objectName, type, declared, expectedSha256(contentDigest));
+    }
 
-        VerifyingInputStream content = new VerifyingInputStream(bodies.stream(body), maxBytes, declared, expected);
-        try {
-            store.put(key, content, declared, caller.kind().name());
-            access.uploaded(caller, bucket, objectName, content.count(), content.sha256Hex(), type, version);
-        } catch (RuntimeException e) {
-            store.discard(key);
-            if (firstVersion) {
-                catalogue.releaseFirstKey(bucket, objectName);
-            }
-            throw e;
+    /**
+     * The first version of a name claims the plain key; any later one (or a first one racing another) gets a key of
+     * its own, so a record already stored stays stored, untouched, until its replacement is recorded.
+     */
+    public NewVersion claim(@ExchangeProperty("principal") Principal caller, @ExchangeProperty("bucket") String bucket,
+                            @ExchangeProperty("upload") UploadRequest upload) {
+        boolean first = catalogue.claimFirstKey(bucket, upload.object(), caller.account());
+        return new NewVersion(bucket, upload.object(), first ? null : UUID.randomUUID().toString(), first);
+    }
+
+    /**
+     * The body streamed to storage under the new version's key (a client waiting on {@code Expect: 100-continue} is
+     * told to send it now). A body over the limit, shorter than declared or not matching its digest fails the put
+     * on its way (413, 400), so the storage never completes it.
+     */
+    public StoredBytes store(@Body Object body, @ExchangeProperty("principal") Principal caller,
+                             @ExchangeProperty("upload") UploadRequest upload, @ExchangeProperty("version") NewVersion version) {
+        VerifyingInputStream content = new VerifyingInputStream(bodies.stream(body), maxBytes, upload.declaredLength(),
+                upload.expectedSha256());
+        store.put(version.key(), content, upload.declaredLength(), caller.kind().name());
+        return new StoredBytes(content.count(), content.sha256Hex());
+    }
+
+    /** The upload's command: once it succeeds, the new version is the record (the catalogue switched with its event). */
+    public void record(@ExchangeProperty("principal") Principal caller, @ExchangeProperty("upload") UploadRequest upload,
+                       @ExchangeProperty("version") NewVersion version, @ExchangeProperty("stored") StoredBytes stored) {
+        access.uploaded(caller, version.bucket(), version.object(), stored.count(), stored.sha256(), upload.type(),
+                version.version());
+        uploadedBytes.accept(stored.count());
+    }
+
+    /**
+     * Compensation of a failed {@link #store} or {@link #record}: the new version's object removed and its claim
+     * given back, then the failure rethrown for the error route. The previous version is not touched.
+     */
+    public void discard(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure,
+                        @ExchangeProperty("version") NewVersion version) throws Exception {
+        store.discard(version.key());
+        if (version.first()) {
+            catalogue.releaseFirstKey(version.bucket(), version.object());
         }
-        uploadedBytes.accept(content.count());
-        return new Stored("record " + objectName + " stored in " + bucket, content.sha256Hex());
+        throw failure;
+    }
+
+    public Stored answer(@ExchangeProperty("version") NewVersion version, @ExchangeProperty("stored") StoredBytes stored) {
+        return new Stored("record " + version.object() + " stored in " + version.bucket(), stored.sha256());
     }
 
     /** The Content-Type the catalogue will keep: printable, at most {@value #MAX_TYPE_CHARS} characters, not multipart. */
