@@ -97,7 +97,7 @@ public final class ReadRecords {
     }
 
     private static boolean isHcp(Principal caller) {
-        return caller.kind() == TokenKind.HCO;
+        return caller.kind() == TokenKind.HCP;
     }
 
     private static void closeQuietly(InputStream content) {
