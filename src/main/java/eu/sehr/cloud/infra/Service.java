@@ -188,6 +188,9 @@ public final class Service implements AutoCloseable {
                     new OperationsBeans(readiness, metrics),
                     new LogBeans(shared, transparencyLog, eventReader, auditViews, freshness),
                     notifications).forEach(main.configure()::addConfiguration);
+            // found by type while Camel configures itself, before it binds the configuration classes' beans
+            camel.bind("metricsRegistry", Metrics.newRegistry());
+            camel.bind("auditReceipts", transparencyLog.receipts());
             camel.start();
             if (camel.getCamelContext() == null || !camel.getCamelContext().isStarted()) {
                 throw new ConfigurationException("the HTTP server did not start (is port " + settings.get("sehr.port") + " free?)");

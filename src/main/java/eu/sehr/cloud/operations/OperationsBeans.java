@@ -1,12 +1,11 @@
 package eu.sehr.cloud.operations;
 
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 
 /**
- * The beans of routes/api/operations.camel.yaml: liveness and readiness, the metrics, and the registry Camel's own
- * route metrics go to ({@code metricsRegistry}).
+ * The beans of routes/api/operations.camel.yaml: liveness and readiness, and the metrics. (The registry that Camel's
+ * own meters go to, {@code metricsRegistry}, is bound in infra/Service: Camel looks for it while it configures itself.)
  */
 public final class OperationsBeans implements CamelConfiguration {
 
@@ -26,10 +25,5 @@ public final class OperationsBeans implements CamelConfiguration {
     @BindToRegistry
     public Metrics metrics() {
         return metrics;
-    }
-
-    @BindToRegistry
-    public PrometheusMeterRegistry metricsRegistry() {
-        return Metrics.newRegistry();
     }
 }

@@ -5,14 +5,14 @@ import eu.sehr.cloud.audit.query.AuditViews;
 import eu.sehr.cloud.audit.query.ProjectionFreshness;
 import eu.sehr.cloud.infra.Shared;
 import eu.sehr.cloud.transparency.api.LogSteps;
-import eu.sehr.cloud.transparency.receipt.AuditReceipts;
 import eu.sehr.cloud.transparency.verify.LogVerification;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 
 /**
- * The beans of routes/api/log.camel.yaml (checkpoints, proofs, the citizen's log lines), the receipts' route policy,
- * and the log's part of {@code GET /audit/verify}.
+ * The beans of routes/api/log.camel.yaml (checkpoints, proofs, the citizen's log lines) and the log's part of
+ * {@code GET /audit/verify}. (The receipts' route policy factory is bound in infra/Service: Camel looks for it while
+ * it configures itself.)
  */
 public final class LogBeans implements CamelConfiguration {
 
@@ -34,11 +34,6 @@ public final class LogBeans implements CamelConfiguration {
     @BindToRegistry
     public LogSteps logSteps() {
         return log.steps(shared.commands(), shared.clock());
-    }
-
-    @BindToRegistry
-    public AuditReceipts auditReceipts() {
-        return log.receipts();
     }
 
     @BindToRegistry
