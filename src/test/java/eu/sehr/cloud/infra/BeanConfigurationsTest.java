@@ -21,12 +21,14 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A bean name in the route YAML leads to one class: each name that routes/api names is the name of exactly one
- * {@code @BindToRegistry} method, in one feature's {@code *Beans} configuration class.
+ * A bean name in the route YAML leads to one class: each name that routes/api names (a {@code ref}, a {@code bean:}
+ * call, the MongoDB client of a {@code mongodb:} endpoint, the audience policy given to a record route template) is
+ * the name of exactly one {@code @BindToRegistry} method, in one feature's {@code *Beans} configuration class.
  */
 class BeanConfigurationsTest {
 
-    private static final Pattern NAMED = Pattern.compile("(?:ref: |\\$\\{bean:|mongodb:)([A-Za-z]+)");
+    private static final Pattern NAMED = Pattern.compile(
+            "(?:ref: |\\$\\{bean:|mongodb:)([A-Za-z]+)|value: ([A-Za-z]+Policy)\\b");
 
     @Test
     void should_bind_each_bean_that_a_route_names_in_exactly_one_feature_configuration() throws IOException {
@@ -68,7 +70,7 @@ class BeanConfigurationsTest {
             for (Path file : files.filter(path -> path.toString().endsWith(".camel.yaml")).toList()) {
                 Matcher matcher = NAMED.matcher(Files.readString(file));
                 while (matcher.find()) {
-                    names.add(matcher.group(1));
+                    names.add(matcher.group(1) != null ? matcher.group(1) : matcher.group(2));
                 }
             }
         }
