@@ -4,78 +4,63 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.sehr.cloud.account.AccountBeans;
 import eu.sehr.cloud.account.command.CitizenAccount;
 import eu.sehr.cloud.account.command.Registration;
 import eu.sehr.cloud.account.query.AccountDirectory;
-import eu.sehr.cloud.account.steps.AnonymousRefusals;
-import eu.sehr.cloud.account.steps.DeleteAccount;
-import eu.sehr.cloud.account.steps.LoginCitizen;
-import eu.sehr.cloud.account.steps.RecordRefusal;
-import eu.sehr.cloud.account.steps.RegisterCitizen;
+import eu.sehr.cloud.audit.AuditBeans;
 import eu.sehr.cloud.audit.chain.HashChain;
 import eu.sehr.cloud.audit.compliance.AuditorDirectory;
-import eu.sehr.cloud.audit.compliance.ChainVerifier;
 import eu.sehr.cloud.audit.compliance.EventStoreReader;
-import eu.sehr.cloud.audit.compliance.ViewReplays;
 import eu.sehr.cloud.audit.query.AuditViews;
-import eu.sehr.cloud.audit.steps.AuditorLogin;
-import eu.sehr.cloud.audit.steps.ComplianceSteps;
 import eu.sehr.cloud.audit.query.CitizenAuditProjection;
 import eu.sehr.cloud.audit.query.ProjectionFreshness;
-import eu.sehr.cloud.audit.steps.CitizenAuditTrail;
+import eu.sehr.cloud.consent.ConsentBeans;
+import eu.sehr.cloud.consent.steps.RequireConsent;
+import eu.sehr.cloud.emergency.EmergencyBeans;
+import eu.sehr.cloud.emergency.query.OpenAccesses;
+import eu.sehr.cloud.emergency.steps.AccessEndSweeper;
+import eu.sehr.cloud.emergency.steps.RequireOpenAccess;
+import eu.sehr.cloud.emergency.trust.HcoCertificateProfile;
+import eu.sehr.cloud.emergency.trust.HcoTrust;
 import eu.sehr.cloud.extensions.CitizenNames;
 import eu.sehr.cloud.extensions.ExtensionEvents;
 import eu.sehr.cloud.infra.axon.AxonSetup;
-import eu.sehr.cloud.operations.DependencyOutage;
-import eu.sehr.cloud.operations.AuditMeters;
-import eu.sehr.cloud.operations.EventAppendCounter;
-import eu.sehr.cloud.operations.HealthSteps;
-import eu.sehr.cloud.operations.Metrics;
-import eu.sehr.cloud.operations.Readiness;
 import eu.sehr.cloud.infra.axon.JdbcTransactions;
-import ca.uhn.fhir.context.FhirContext;
-import eu.sehr.cloud.consent.fhir.ConsentDocuments;
-import eu.sehr.cloud.consent.steps.ConsentSteps;
-import eu.sehr.cloud.consent.steps.RequireConsent;
-import eu.sehr.cloud.emergency.EmergencyBeans;
-import eu.sehr.cloud.emergency.steps.RequireOpenAccess;
-import eu.sehr.cloud.emergency.query.OpenAccesses;
-import eu.sehr.cloud.notifications.NotificationBeans;
-import eu.sehr.cloud.emergency.steps.AccessEndSweeper;
-import eu.sehr.cloud.emergency.steps.RequestAccess;
-import eu.sehr.cloud.emergency.trust.HcoCertificateProfile;
-import eu.sehr.cloud.emergency.trust.HcoTrust;
-import eu.sehr.cloud.security.ReplayGuard;
 import eu.sehr.cloud.infra.http.ApiServer;
 import eu.sehr.cloud.infra.http.CamelMain;
 import eu.sehr.cloud.infra.http.ClientRequestCap;
 import eu.sehr.cloud.infra.http.DocumentBodies;
-import eu.sehr.cloud.infra.http.ErrorResponder;
-import eu.sehr.cloud.infra.http.RequestBodies;
-import eu.sehr.cloud.records.query.BucketRegistry;
-import eu.sehr.cloud.records.query.RecordCatalogue;
-import eu.sehr.cloud.records.steps.DownloadRecord;
-import eu.sehr.cloud.records.steps.ReadRecords;
-import eu.sehr.cloud.records.steps.RecordAccess;
-import eu.sehr.cloud.records.steps.RecordLookup;
-import eu.sehr.cloud.records.steps.UploadRecord;
-import eu.sehr.cloud.security.EmergencyTokens;
-import eu.sehr.cloud.storage.RecordStore;
+import eu.sehr.cloud.infra.http.HttpBeans;
 import eu.sehr.cloud.infra.http.HttpDefaults;
 import eu.sehr.cloud.infra.http.JsonBodies;
-import eu.sehr.cloud.infra.http.Reply;
-import eu.sehr.cloud.security.AudiencePolicy;
+import eu.sehr.cloud.infra.http.RequestBodies;
+import eu.sehr.cloud.notifications.NotificationBeans;
+import eu.sehr.cloud.operations.AuditMeters;
+import eu.sehr.cloud.operations.DependencyOutage;
+import eu.sehr.cloud.operations.EventAppendCounter;
+import eu.sehr.cloud.operations.Metrics;
+import eu.sehr.cloud.operations.OperationsBeans;
+import eu.sehr.cloud.operations.Readiness;
+import eu.sehr.cloud.records.RecordsBeans;
+import eu.sehr.cloud.records.query.BucketRegistry;
+import eu.sehr.cloud.records.query.RecordCatalogue;
+import eu.sehr.cloud.records.steps.RecordAccess;
 import eu.sehr.cloud.security.ClientAddresses;
+import eu.sehr.cloud.security.EmergencyTokens;
 import eu.sehr.cloud.security.LoginLimits;
 import eu.sehr.cloud.security.LoginThrottle;
+import eu.sehr.cloud.security.Logins;
 import eu.sehr.cloud.security.PasswordHasher;
+import eu.sehr.cloud.security.SecurityBeans;
 import eu.sehr.cloud.security.SigningKey;
 import eu.sehr.cloud.security.TokenService;
+import eu.sehr.cloud.storage.RecordStore;
+import eu.sehr.cloud.transparency.LogBeans;
 import eu.sehr.cloud.transparency.TransparencyLog;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
@@ -86,8 +71,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root: opens the stores, starts Axon, builds the pipeline beans and starts Camel with the
- * routes. Closing it stops everything in reverse order.
+ * The composition root: opens the stores, starts Axon, hands each feature's bean configuration ({@code *Beans}) to
+ * Camel and starts it with the routes. Closing it stops everything in reverse order.
  */
 public final class Service implements AutoCloseable {
 
@@ -146,12 +131,12 @@ public final class Service implements AutoCloseable {
                     : List.of(new CitizenAuditProjection(auditViews));
             EventAppendCounter appendCounter = new EventAppendCounter();
             transparencyLog = TransparencyLog.create(settings, transactions, mapper);
-            EmergencyBeans emergency = new EmergencyBeans(sql, clock);
-            NotificationBeans notifications = new NotificationBeans(settings, sql, mapper, clock);
+            SigningKey signingKey = SigningKey.fromSettings(settings);
+            NotificationBeans notifications = new NotificationBeans(settings, sql, mapper, clock, signingKey);
             axon = AxonSetup.start(transactions, mapper, new AxonSetup.Handlers(
                     List.of(c -> new Registration(c.repository(CitizenAccount.class), directory, chain)),
                     Lists.concat(List.of(directory, bucketRegistry, catalogue, openAccesses),
-                            emergency.synchronousHandlers(), notifications.synchronousHandlers()),
+                            EmergencyBeans.synchronousHandlers(sql), notifications.synchronousHandlers()),
                     projections,
                     List.of(chain), new MultiMessageMonitor<>(appendCounter, transparencyLog.receiptMonitor())),
                     settings.find("sehr.node-id").orElse(ManagementFactory.getRuntimeMXBean().getName()),
@@ -159,15 +144,13 @@ public final class Service implements AutoCloseable {
             transparencyLog.start();
             CommandGateway commands = axon.getComponent(CommandGateway.class);
 
-            SigningKey signingKey = SigningKey.fromSettings(settings);
             TokenService tokens = new TokenService(signingKey, clock);
             EmergencyTokens emergencyTokens = new EmergencyTokens(tokens, settings.getDuration("sehr.token.emergency-ttl"));
-            PasswordHasher hasher = new PasswordHasher();
             ClientAddresses clientAddresses = ClientAddresses.fromList(settings.find("sehr.http.trusted-proxies").orElse(""));
             DocumentBodies documents = DocumentBodies.exceptRecordUploads();
             RequestBodies requestBodies = new RequestBodies(documents);
-            JsonBodies bodies = new JsonBodies(mapper, requestBodies);
-            LoginThrottle throttle = new LoginThrottle(transactions, sql, clock, LoginLimits.from(settings));
+            Logins logins = new Logins(new PasswordHasher(), new LoginThrottle(transactions, sql, clock,
+                    LoginLimits.from(settings)), tokens);
             RecordAccess access = new RecordAccess(bucketRegistry, commands, clock);
             RequireConsent requireConsent = new RequireConsent(directory);
             AuditorDirectory auditors = new AuditorDirectory(sql);
@@ -186,50 +169,26 @@ public final class Service implements AutoCloseable {
             camel = main;
             server.attachTo(main);
             Metrics metrics = new Metrics(main::getCamelContext);
-            Map<String, Object> beans = Map.ofEntries(
-                    Map.entry("jsonMapper", mapper),
-                    Map.entry("signingKey", signingKey),
-                    Map.entry("reply", new Reply(mapper)),
-                    Map.entry("errorResponder", new ErrorResponder(mapper)),
-                    Map.entry("recordRefusal", new RecordRefusal(commands, axon.eventGateway(), clientAddresses,
-                            new AnonymousRefusals(sql, clock), count -> metrics.count("sehr_anonymous_refusals",
-                                    "refused requests without a usable token (stored as one summary event per client and minute)",
-                                    count), clock)),
-                    Map.entry("requireConsent", requireConsent),
-                    Map.entry("requestAccess", new RequestAccess(bodies, hcoTrust, new ReplayGuard(sql, clock), requireConsent,
-                            commands, tokens, clock, settings.getDuration("sehr.hco.token-ttl"))),
-                    Map.entry("registerCitizen", new RegisterCitizen(bodies, hasher, commands, clock)),
-                    Map.entry("loginCitizen", new LoginCitizen(bodies, directory, hasher, throttle, tokens, commands,
-                            settings.getDuration("sehr.token.citizen-ttl"), emergencyTokens, clock)),
-                    Map.entry("deleteAccount", new DeleteAccount(bucketRegistry, store, commands, clock)),
-                    Map.entry("consentSteps", new ConsentSteps(new ConsentDocuments(FhirContext.forR4(), clock),
-                            requestBodies, store, commands, emergencyTokens, clock)),
-                    Map.entry("uploadRecord", new UploadRecord(access, requestBodies, store, catalogue, settings.getLong("sehr.upload.max-bytes"),
-                            bytes -> metrics.count("sehr_record_bytes_uploaded", "record bytes stored through the gateway", bytes))),
-                    Map.entry("readRecords", new ReadRecords(access, catalogue)),
-                    Map.entry("recordAccess", access),
-                    Map.entry("recordLookup", new RecordLookup(catalogue)),
-                    Map.entry("downloadRecord", new DownloadRecord(new RecordLookup(catalogue), store, access, new Reply(mapper),
-                            bytes -> metrics.count("sehr_record_bytes_downloaded", "record bytes sent by the gateway", bytes))),
-                    Map.entry("auditMongo", stores.mongo()),
-                    Map.entry("citizenAuditTrail", new CitizenAuditTrail(freshness, auditViews, commands, emergency.accessStates(), clock)),
-                    Map.entry("auditorLogin", new AuditorLogin(bodies, auditors, hasher, throttle, tokens,
-                            axon.eventGateway(), settings.getDuration("sehr.token.auditor-ttl"))),
-                    Map.entry("complianceSteps", new ComplianceSteps(eventReader, new ChainVerifier(eventReader, chain),
-                            new ViewReplays(axon.eventProcessingConfiguration(), CitizenAuditProjection.PROCESSING_GROUP,
-                                    freshness, eventReader), commands, axon.eventGateway(), mapper, clock)),
-                    Map.entry("healthSteps", new HealthSteps(readiness)),
-                    Map.entry("clientAddresses", clientAddresses),
-                    Map.entry("metrics", metrics),
-                    Map.entry("logSteps", transparencyLog.steps(commands, clock)),
-                    Map.entry("auditReceipts", transparencyLog.receipts()),
-                    Map.entry("logVerification", transparencyLog.verification(eventReader, auditViews::read, freshness::covers)),
-                    Map.entry("metricsRegistry", Metrics.newRegistry()));
-            beans.forEach(camel::bind);
-            emergency.pipelineBeans(commands, bodies, access, catalogue).forEach(camel::bind);
-            AudiencePolicy.byAudience(tokens, directory, auditors, requireConsent::hcoGrant,
-                    new RequireOpenAccess(openAccesses, clock)::check).forEach(camel::bind);
-            notifications.pipelineBeans(signingKey).forEach(camel::bind);
+            // the beans that routes name, one configuration class per feature (@BindToRegistry methods named as the beans)
+            Shared shared = new Shared(settings, mapper, commands, axon.eventGateway(), clock, metrics, requestBodies,
+                    new JsonBodies(mapper, requestBodies));
+            EmergencyBeans emergency = new EmergencyBeans(shared, sql, access, catalogue,
+                    new EmergencyBeans.AccessChecks(hcoTrust, requireConsent, tokens));
+            List.of(new HttpBeans(mapper),
+                    new SecurityBeans(tokens, directory, auditors, requireConsent::hcoGrant,
+                            new RequireOpenAccess(openAccesses, clock)::check, signingKey, clientAddresses),
+                    new AccountBeans(shared, sql, clientAddresses, directory, logins, emergencyTokens, bucketRegistry, store),
+                    new ConsentBeans(shared, requireConsent, store, emergencyTokens),
+                    new RecordsBeans(shared, access, store, catalogue),
+                    emergency,
+                    new AuditBeans(shared, new AuditBeans.Sources(stores.mongo(), auditViews, freshness, eventReader, chain,
+                            axon.eventProcessingConfiguration(), emergency.accessStates()), auditors, logins),
+                    new OperationsBeans(readiness, metrics),
+                    new LogBeans(shared, transparencyLog, eventReader, auditViews, freshness),
+                    notifications).forEach(main.configure()::addConfiguration);
+            // found by type while Camel configures itself, before it binds the configuration classes' beans
+            camel.bind("metricsRegistry", Metrics.newRegistry());
+            camel.bind("auditReceipts", transparencyLog.receipts());
             camel.start();
             if (camel.getCamelContext() == null || !camel.getCamelContext().isStarted()) {
                 throw new ConfigurationException("the HTTP server did not start (is port " + settings.get("sehr.port") + " free?)");

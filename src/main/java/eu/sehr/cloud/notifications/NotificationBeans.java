@@ -2,7 +2,6 @@ package eu.sehr.cloud.notifications;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.sehr.cloud.infra.Settings;
@@ -10,19 +9,23 @@ import eu.sehr.cloud.infra.Sql;
 import eu.sehr.cloud.operations.Metrics;
 import eu.sehr.cloud.security.DetachedSignatures;
 import eu.sehr.cloud.security.SigningKey;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
 
 /**
  * The wiring of notifications: the outbox writer (a synchronous handler, only when {@code sehr.notify.endpoint} is
  * set, so nothing piles up unsent), the beans that routes/api/notifications.camel.yaml names, and their metrics.
  */
-public final class NotificationBeans {
+public final class NotificationBeans implements CamelConfiguration {
 
     private final boolean enabled;
     private final Sql sql;
     private final ObjectMapper mapper;
     private final NotificationDelivery delivery;
+    private final SigningKey signingKey;
 
-    public NotificationBeans(Settings settings, Sql sql, ObjectMapper mapper, Clock clock) {
+    public NotificationBeans(Settings settings, Sql sql, ObjectMapper mapper, Clock clock, SigningKey signingKey) {
+        this.signingKey = signingKey;
         this.enabled = settings.find("sehr.notify.endpoint").filter(endpoint -> !endpoint.isBlank()).isPresent();
         this.sql = sql;
         this.mapper = mapper;
@@ -35,10 +38,14 @@ public final class NotificationBeans {
         return enabled ? List.of(new NotificationOutbox(sql, mapper)) : List.of();
     }
 
-    public Map<String, Object> pipelineBeans(SigningKey signingKey) {
-        return Map.of(
-                "notificationDelivery", delivery,
-                "notificationSignatures", new DetachedSignatures(signingKey));
+    @BindToRegistry
+    public NotificationDelivery notificationDelivery() {
+        return delivery;
+    }
+
+    @BindToRegistry
+    public DetachedSignatures notificationSignatures() {
+        return new DetachedSignatures(signingKey);
     }
 
     public void registerMetrics(Metrics metrics) {

@@ -1,12 +1,9 @@
 package eu.sehr.cloud.security;
 
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
-import eu.sehr.cloud.account.query.AccountDirectory;
-import eu.sehr.cloud.audit.compliance.AuditorDirectory;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -34,20 +31,6 @@ public final class AudiencePolicy implements Policy {
     AudiencePolicy(BiFunction<String, String, Principal> authenticate, List<Consumer<Principal>> checks) {
         this.authenticate = authenticate;
         this.checks = checks;
-    }
-
-    /**
-     * The policies by the names the routes use: citizens, HCPs (with the HCO grant and open-access checks), auditors,
-     * and the holders of a citizen's emergency token (an HCP asking for access).
-     */
-    public static Map<String, Policy> byAudience(TokenService tokens, AccountDirectory directory, AuditorDirectory auditors,
-                                                 Consumer<Principal> hcoGrantActive, Consumer<Principal> accessOpen) {
-        Authenticate authenticate = new Authenticate(tokens, directory, auditors);
-        return Map.of(
-                "citizenPolicy", new AudiencePolicy(authenticate::citizen, List.of()),
-                "hcpPolicy", new AudiencePolicy(authenticate::hcp, List.of(hcoGrantActive, accessOpen)),
-                "auditorPolicy", new AudiencePolicy(authenticate::auditor, List.of()),
-                "emergencyTokenPolicy", new AudiencePolicy(authenticate::emergency, List.of()));
     }
 
     @Override

@@ -32,9 +32,9 @@ public final class Authenticate {
         return ofLiveAccount(tokens.verify(bearer(authorization, query), TokenKind.EMERGENCY));
     }
 
-    /** An HCP's access token, scoped to one citizen, one HCO and one HCP. */
+    /** The HCP token (kind {@code hcp}, or {@code hco} if issued before the rename), for one citizen, HCO and HCP. */
     public Principal hcp(String authorization, String query) {
-        return ofLiveAccount(tokens.verify(bearer(authorization, query), TokenKind.HCO));
+        return ofLiveAccount(tokens.verify(bearer(authorization, query), TokenKind.HCP));
     }
 
     private Principal ofLiveAccount(Principal principal) {

@@ -5,8 +5,8 @@ import eu.sehr.cloud.audit.api.Actor;
 
 /**
  * Who is calling, as proven by a verified token. {@code account} is the citizen's account id (null for
- * auditors); {@code grant} the consent grant an emergency or HCO token was issued under; {@code hcoId},
- * {@code hcoName} and {@code hcpName} name the healthcare organisation and professional of an HCO token, and
+ * auditors); {@code grant} the consent grant an emergency or HCP token was issued under; {@code hcoId},
+ * {@code hcoName} and {@code hcpName} name the healthcare organisation and professional of an HCP token, and
  * {@code hcoKey} (the SHA-256 of the HCO certificate's SubjectPublicKeyInfo, in hex) identifies that organisation.
  */
 public record Principal(TokenKind kind, String subject, String account, String grant,
@@ -30,7 +30,7 @@ public record Principal(TokenKind kind, String subject, String account, String g
     /** Who this is, as the events name them: the citizen, the HCP of an HCO, or the auditor. */
     public Actor actor() {
         switch (kind) {
-            case HCO:
+            case HCP:
                 return Actor.hcp(hcpName, hcoName);
             case AUDITOR:
                 return Actor.auditor(subject);

@@ -120,7 +120,7 @@ public final class TokenService {
 
     private static Principal toPrincipal(JwtClaims claims, TokenKind expected) {
         try {
-            if (!expected.claim().equals(claims.getStringClaimValue("kind"))) {
+            if (!expected.matches(claims.getStringClaimValue("kind"))) {
                 throw ApiException.unauthorized("this kind of token is not accepted here");
             }
             return new Principal(expected, claims.getSubject(), claims.getStringClaimValue("acc"),

@@ -87,4 +87,35 @@ class TokenServiceTest {
         String token = new TokenService(first, Clock.systemUTC()).issue(Principal.citizen("a", "b", null), Duration.ofMinutes(1));
         assertThat(new TokenService(second, Clock.systemUTC()).verify(token, TokenKind.CITIZEN).subject()).isEqualTo("a");
     }
+
+    @Test
+    void should_write_the_hcp_kind_into_an_hcp_token() {
+        String token = tokens.issue(hcp(), Duration.ofMinutes(5));
+        String claims = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        assertThat(claims).contains("\"kind\":\"hcp\"").doesNotContain("\"kind\":\"hco\"");
+        assertThat(tokens.verify(token, TokenKind.HCP).kind()).isEqualTo(TokenKind.HCP);
+    }
+
+    @Test
+    void should_still_accept_an_hcp_token_issued_before_the_kind_was_renamed() throws Exception {
+        org.jose4j.jwt.JwtClaims claims = org.jose4j.jwt.JwtClaims.parse(new String(java.util.Base64.getUrlDecoder()
+                .decode(tokens.issue(hcp(), Duration.ofMinutes(5)).split("\\.")[1])));
+        claims.setStringClaim("kind", "hco");
+        org.jose4j.jws.JsonWebSignature jws = new org.jose4j.jws.JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setKey(key.jwk().getPrivateKey());
+        jws.setKeyIdHeaderValue(key.keyId());
+        jws.setAlgorithmHeaderValue(org.jose4j.jws.AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
+        String legacy = jws.getCompactSerialization();
+
+        Principal principal = tokens.verify(legacy, TokenKind.HCP);
+        assertThat(principal.kind()).isEqualTo(TokenKind.HCP);
+        assertThat(principal.hcpName()).isEqualTo("Dr Bob");
+        assertThatThrownBy(() -> tokens.verify(legacy, TokenKind.CITIZEN)).isInstanceOf(ApiException.class);
+    }
+
+    private static Principal hcp() {
+        return new Principal(TokenKind.HCP, "alice", "acc-1", "grant-1", "3f2a9c01be", "ab".repeat(32),
+                "St Mary Hospital", "Dr Bob", "access-1");
+    }
 }

@@ -13,7 +13,7 @@ public final class ConsentEvents {
             implements CitizenEvent {
     }
 
-    /** The HCO consent was revoked: every emergency and HCO token of the grant is dead from now on. */
+    /** The HCO consent was revoked: every emergency and HCP token of the grant is dead from now on. */
     public record HcoConsentRevoked(String accountId, String grantId) implements CitizenEvent {
     }
 }

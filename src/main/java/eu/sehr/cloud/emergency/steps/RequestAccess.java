@@ -22,8 +22,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 /**
  * Pipeline step of {@code POST /hcp/requestaccess}: with the citizen's emergency token and an HCO assertion that
  * chains to a trust anchor, asks the citizen's account for the access (it decides, under the still-active consent
- * grant, and sets its end), then issues the HCP a short access token scoped to this citizen, this HCO and this HCP,
- * bound to the consent grant. A refused assertion is recorded on the citizen's stream.
+ * grant, and sets its end), then issues the HCP token, a short access token scoped to this citizen, this HCO and
+ * this HCP, bound to the consent grant. A refused assertion is recorded on the citizen's stream.
  */
 public final class RequestAccess {
 
@@ -48,7 +48,7 @@ public final class RequestAccess {
         this.ttl = ttl;
     }
 
-    /** The answer: the HCP's access token. */
+    /** The answer: the HCP token (the contract names the field {@code hcoEmergencyToken}). */
     public record AccessGranted(String msg, String hcoEmergencyToken) {
     }
 
@@ -73,7 +73,7 @@ public final class RequestAccess {
                 emergency.grant(), new VerifiedAssertion(assertion.hcoId(), assertion.hcoKey(), assertion.hcoName(),
                         assertion.hcpName(), assertion.certificateSha256(), assertion.justification()), ttl,
                 clock.instant()));
-        String token = tokens.issue(new Principal(TokenKind.HCO, emergency.subject(), emergency.account(), emergency.grant(),
+        String token = tokens.issue(new Principal(TokenKind.HCP, emergency.subject(), emergency.account(), emergency.grant(),
                 assertion.hcoId(), assertion.hcoKey(), assertion.hcoName(), assertion.hcpName(), accessId),
                 Duration.between(clock.instant(), expiresAt));
         return new AccessGranted("emergency access granted to " + assertion.hcpName() + " of " + assertion.hcoName()

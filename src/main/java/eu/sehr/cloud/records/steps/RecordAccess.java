@@ -44,7 +44,7 @@ public final class RecordAccess {
     /** The buckets the caller sees: all of the citizen's, or for an HCP the home and their HCO's emergency bucket. */
     public List<String> visibleBuckets(Principal caller) {
         List<String> all = buckets.bucketsOf(caller.account());
-        if (caller.kind() == TokenKind.HCO) {
+        if (caller.kind() == TokenKind.HCP) {
             return all.stream().filter(bucket -> reaches(caller, bucket)).toList();
         }
         return all;
@@ -66,7 +66,7 @@ public final class RecordAccess {
         if (!found.accountId().equals(caller.account())) {
             throw new NotOwner("this bucket belongs to someone else");
         }
-        if (caller.kind() == TokenKind.HCO && !boundToCallersHco(caller, found)) {
+        if (caller.kind() == TokenKind.HCP && !boundToCallersHco(caller, found)) {
             throw new NotOwner("this bucket belongs to another healthcare organisation");
         }
         return new Target(bucket, found.accountId());
@@ -77,7 +77,7 @@ public final class RecordAccess {
      * must not exist yet or be bound to this HCO's key (403 otherwise, before anything is stored).
      */
     public String uploadBucket(@ExchangeProperty("principal") Principal caller) {
-        if (caller.kind() != TokenKind.HCO) {
+        if (caller.kind() != TokenKind.HCP) {
             return caller.subject();
         }
         if (caller.hcoKey() == null) {
@@ -122,7 +122,7 @@ public final class RecordAccess {
 
     /** Who asks: an HCP under their consent grant and emergency access (its token's id), or the citizen. */
     static Requester requester(Principal caller) {
-        return caller.kind() == TokenKind.HCO
+        return caller.kind() == TokenKind.HCP
                 ? Requester.hcp(caller.actor(), caller.grant(), caller.tokenId())
                 : Requester.citizen(caller.actor());
     }
@@ -139,7 +139,7 @@ public final class RecordAccess {
     }
 
     private static boolean mayUse(Principal caller, String bucket) {
-        if (caller.kind() == TokenKind.HCO) {
+        if (caller.kind() == TokenKind.HCP) {
             return bucket.equals(caller.subject()) || bucket.equals(Names.emergencyBucket(caller.subject(), caller.hcoId()));
         }
         return Names.ownerOf(bucket).equals(caller.subject());

@@ -34,6 +34,6 @@ public final class RecordLookup {
     }
 
     static boolean isHcp(Principal caller) {
-        return caller.kind() == TokenKind.HCO;
+        return caller.kind() == TokenKind.HCP;
     }
 }

@@ -13,7 +13,7 @@ class RecordAccessTest {
 
     private static final String ACCOUNT = "0f8e4a52-6c1d-4c55-9d8e-2a7f3b9c1d20";
     private static final Principal CITIZEN = Principal.citizen("alice", ACCOUNT, "token-1");
-    private static final Principal HCP = new Principal(TokenKind.HCO, "alice", ACCOUNT, "grant-1", "3f2a9c01be",
+    private static final Principal HCP = new Principal(TokenKind.HCP, "alice", ACCOUNT, "grant-1", "3f2a9c01be",
             "3f2a9c01be" + "0".repeat(54), "St Mary Hospital", "Dr House", "access-1");
 
     @Test
