@@ -1,9 +1,6 @@
 package eu.sehr.cloud.bench;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import eu.sehr.cloud.support.FreePorts;
 
 import static org.awaitility.Awaitility.await;
 
@@ -54,7 +52,7 @@ final class ChildProcess implements AutoCloseable {
         }
         Path root = Streams.tempDir("sehr-bench-child-");
         Path log = root.resolve("service.log");
-        int port = freePort();
+        int port = FreePorts.take();
         List<String> command = new ArrayList<>();
         command.add(javaBinary().toString());
         command.addAll(jvmOptions);
@@ -216,11 +214,4 @@ final class ChildProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -1,9 +1,7 @@
 package eu.sehr.cloud.infra;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import com.sun.net.httpserver.HttpServer;
+import eu.sehr.cloud.support.FreePorts;
 import eu.sehr.cloud.support.RunningService;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +23,7 @@ class StartUpErrorsTest {
 
     @Test
     void should_name_the_object_storage_url_when_its_connection_is_refused() {
-        String endpoint = "http://127.0.0.1:" + freePort();
+        String endpoint = "http://127.0.0.1:" + FreePorts.take();
         assertThatThrownBy(() -> start(Map.of("sehr.s3.endpoint", endpoint, "sehr.s3.access-key", "k", "sehr.s3.secret-key", "s")))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("object storage at " + endpoint + " (sehr.s3.endpoint): connection refused (is it running, on "
@@ -67,7 +66,7 @@ class StartUpErrorsTest {
 
     @Test
     void should_name_the_postgres_url_without_its_password_when_the_event_store_refuses_the_connection() {
-        String url = "jdbc:postgresql://127.0.0.1:" + freePort() + "/sehr";
+        String url = "jdbc:postgresql://127.0.0.1:" + FreePorts.take() + "/sehr";
         assertThatThrownBy(() -> start(Map.of("sehr.postgres.url", url + "?password=secret", "sehr.postgres.user", "sehr")))
                 .hasMessage("the event store (PostgreSQL) at " + url + " (sehr.postgres.url): connection refused (is it "
                         + "running, on that host and port?)");
@@ -118,11 +117,4 @@ class StartUpErrorsTest {
         Service.start(Settings.load().with(settings)).close();
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

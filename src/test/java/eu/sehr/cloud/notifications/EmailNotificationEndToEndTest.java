@@ -1,8 +1,5 @@
 package eu.sehr.cloud.notifications;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -14,6 +11,7 @@ import eu.sehr.cloud.emergency.EmergencyRequests;
 import eu.sehr.cloud.emergency.trust.DevCertificates;
 import eu.sehr.cloud.support.Api;
 import eu.sehr.cloud.support.Api.Citizen;
+import eu.sehr.cloud.support.FreePorts;
 import eu.sehr.cloud.support.RunningService;
 import eu.sehr.cloud.support.RunningService.Started;
 import jakarta.mail.Message;
@@ -40,7 +38,7 @@ class EmailNotificationEndToEndTest {
 
     @BeforeAll
     static void an_smtp_server_and_a_service_that_mails_notifications() {
-        smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp = new GreenMail(new ServerSetup(FreePorts.take(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         service = Started.start(RunningService.tempDir(), Map.of(
                 "sehr.notify.endpoint", "direct:notify-email",
@@ -79,11 +77,4 @@ class EmailNotificationEndToEndTest {
         assertThat(mail.getHeader("Sehr-Signature")).isNotNull();
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

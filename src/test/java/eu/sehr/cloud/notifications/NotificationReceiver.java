@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpServer;
+import eu.sehr.cloud.support.FreePorts;
 
 /**
  * A real HTTP server that receives notifications on one port, as an integrator's push service would: it keeps what
@@ -21,7 +21,7 @@ final class NotificationReceiver implements AutoCloseable {
     record Received(byte[] body, String signature, String contentType, String method, Instant at) {
     }
 
-    private final int port = freePort();
+    private final int port = FreePorts.take();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private HttpServer server;
 
@@ -62,11 +62,4 @@ final class NotificationReceiver implements AutoCloseable {
         stop();
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -1,8 +1,6 @@
 package eu.sehr.cloud.operations;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import eu.sehr.cloud.support.FreePorts;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,7 +62,7 @@ class ReadmeWalkThroughTest {
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         builder.environment().keySet().removeIf(key -> key.startsWith("SEHR_"));
-        builder.environment().put("SEHR_PORT", Integer.toString(freePort()));
+        builder.environment().put("SEHR_PORT", Integer.toString(FreePorts.take()));
         builder.environment().put("SEHR_HOST", "127.0.0.1");
         builder.environment().put("SEHR_WALKTHROUGH_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
         builder.environment().put("SEHR_WALKTHROUGH_CLASSPATH", System.getProperty("java.class.path"));
@@ -87,11 +86,4 @@ class ReadmeWalkThroughTest {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -2,7 +2,6 @@ package eu.sehr.cloud.reliability;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -24,6 +23,7 @@ import eu.sehr.cloud.infra.embedded.EmbeddedObjectStorage;
 import eu.sehr.cloud.infra.embedded.EmbeddedPostgresServer;
 import eu.sehr.cloud.support.Api;
 import eu.sehr.cloud.support.Api.Citizen;
+import eu.sehr.cloud.support.FreePorts;
 import eu.sehr.cloud.support.RunningService;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +45,7 @@ class GatewayCrashTest {
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dir.resolve("postgres"));
              EmbeddedObjectStorage storage = EmbeddedObjectStorage.start(dir.resolve("s3"));
              EmbeddedMongoServer mongo = EmbeddedMongoServer.start(dir.resolve("mongo.mv"))) {
-            int port = freePort();
+            int port = FreePorts.take();
             Map<String, String> environment = Map.of(
                     "SEHR_PORT", Integer.toString(port), "SEHR_HOST", "127.0.0.1",
                     "SEHR_DATA_DIR", dir.resolve("gateway").toString(),
@@ -151,10 +151,5 @@ class GatewayCrashTest {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
 }

@@ -2,8 +2,6 @@ package eu.sehr.cloud.reliability;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import eu.sehr.cloud.App;
 import eu.sehr.cloud.support.Api;
+import eu.sehr.cloud.support.FreePorts;
 import eu.sehr.cloud.support.RunningService;
 import eu.sehr.cloud.support.RunningService.Started;
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,7 @@ class SignalDuringStartUpTest {
     @Test
     void should_stop_the_embedded_postgres_when_sigterm_arrives_during_start_up() throws Exception {
         Path dataDir = RunningService.tempDir();
-        Process service = launch(dataDir, freePort());
+        Process service = launch(dataDir, FreePorts.take());
         Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
         await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(pidFile) && postmasterPid(pidFile) > 0);
         long postmaster = postmasterPid(pidFile);
@@ -44,7 +43,7 @@ class SignalDuringStartUpTest {
     @Test
     void should_stop_the_orphan_postgres_of_a_killed_service_and_start_on_its_data_dir() throws Exception {
         Path dataDir = RunningService.tempDir();
-        int port = freePort();
+        int port = FreePorts.take();
         Process service = launch(dataDir, port);
         Api api = new Api("http://127.0.0.1:" + port);
         await().atMost(Duration.ofSeconds(90)).ignoreExceptions()
@@ -82,11 +81,4 @@ class SignalDuringStartUpTest {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -2,7 +2,6 @@ package eu.sehr.cloud.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -57,7 +56,7 @@ public final class RunningService implements BeforeAllCallback, ParameterResolve
         }
 
         public static Started start(Path dataDir, Map<String, String> extra) {
-            int port = freePort();
+            int port = FreePorts.take();
             CertifiedKey hcoCa = new DevCertificates(Clock.systemUTC()).certificateAuthority("Test Health Authority CA");
             Path anchors = dataDir.resolve("hco-trust-anchors.pem");
             try {
@@ -89,11 +88,4 @@ public final class RunningService implements BeforeAllCallback, ParameterResolve
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

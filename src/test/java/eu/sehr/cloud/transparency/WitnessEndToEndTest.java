@@ -1,7 +1,6 @@
 package eu.sehr.cloud.transparency;
 
 import java.io.File;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +15,7 @@ import java.util.Map;
 
 import eu.sehr.cloud.App;
 import eu.sehr.cloud.support.Api;
+import eu.sehr.cloud.support.FreePorts;
 import eu.sehr.cloud.support.RunningService;
 import eu.sehr.cloud.support.RunningService.Started;
 import eu.sehr.cloud.transparency.merkle.MerkleHash;
@@ -59,7 +59,7 @@ class WitnessEndToEndTest {
         Path witnessDir = Files.createDirectories(dir.resolve("witness"));
         logKey = new SigningKeyFile(new SecureRandom()).loadOrGenerate(serviceDir.resolve("log-signing-key"), ORIGIN);
         witnessKey = new SigningKeyFile(new SecureRandom()).loadOrGenerate(witnessDir.resolve("witness-key"), WITNESS);
-        int port = freePort();
+        int port = FreePorts.take();
         witnessUrl = URI.create("http://127.0.0.1:" + port);
         witness = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), App.class.getName(), "witness",
@@ -138,10 +138,5 @@ class WitnessEndToEndTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
 }
