@@ -24,7 +24,8 @@ import org.apache.camel.impl.DefaultCamelContext;
  * directly: the objects of an account with 20 records are removed both ways, alternately, against the embedded S3
  * server, on the same client. Not a test: a main, run by hand (README "How it is built"):
  * <pre>
- * mvn -o -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=eu.sehr.cloud.storage.RemovalCost
+ * mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+ * java -cp "target/test-classes:target/classes:$(cat target/cp.txt)" eu.sehr.cloud.storage.RemovalCost
  * </pre>
  */
 public final class RemovalCost {
