@@ -13,12 +13,14 @@ import eu.sehr.cloud.security.ClientAddresses;
 import eu.sehr.cloud.security.EmergencyTokens;
 import eu.sehr.cloud.security.Logins;
 import eu.sehr.cloud.storage.RecordStore;
+import io.minio.MinioClient;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 
 /**
- * The pipeline beans of routes/api/account.camel.yaml (register, login, delete) and the refusal recorder that the
- * error route configuration (routes/api/errors.camel.yaml) calls for every refused request.
+ * The pipeline beans of routes/api/account.camel.yaml (register, login, delete; the storage client of its
+ * {@code minio:} removal step) and the refusal recorder that the error route configuration
+ * (routes/api/errors.camel.yaml) calls for every refused request.
  */
 public final class AccountBeans implements CamelConfiguration {
 
@@ -30,9 +32,10 @@ public final class AccountBeans implements CamelConfiguration {
     private final EmergencyTokens emergencyTokens;
     private final BucketRegistry buckets;
     private final RecordStore store;
+    private final MinioClient storage;
 
     public AccountBeans(Shared shared, Sql sql, ClientAddresses clientAddresses, AccountDirectory directory, Logins logins,
-                        EmergencyTokens emergencyTokens, BucketRegistry buckets, RecordStore store) {
+                        EmergencyTokens emergencyTokens, BucketRegistry buckets, RecordStore store, MinioClient storage) {
         this.shared = shared;
         this.sql = sql;
         this.clientAddresses = clientAddresses;
@@ -41,6 +44,7 @@ public final class AccountBeans implements CamelConfiguration {
         this.emergencyTokens = emergencyTokens;
         this.buckets = buckets;
         this.store = store;
+        this.storage = storage;
     }
 
     @BindToRegistry
@@ -65,5 +69,11 @@ public final class AccountBeans implements CamelConfiguration {
     @BindToRegistry
     public DeleteAccount deleteAccount() {
         return new DeleteAccount(buckets, store, shared.commands(), shared.clock());
+    }
+
+    /** The MinIO client of the object storage (the one RecordStore uses: same connections, timeouts, credentials). */
+    @BindToRegistry
+    public MinioClient storageClient() {
+        return storage;
     }
 }

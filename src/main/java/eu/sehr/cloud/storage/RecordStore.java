@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The records' bytes in S3 object storage, through the MinIO client: streamed puts that the S3 server makes
- * visible atomically when complete (user metadata: date added, uploader kind), streamed gets, listings and
- * removal. What is known of each record (size, type, SHA-256) is in the {@code RecordCatalogue}.
+ * visible atomically when complete (user metadata: date added, uploader kind), streamed gets, listings and the
+ * removal of unreferenced versions (a deleted account's objects are removed by its route, with camel-minio on the same
+ * client). What is known of each record (size, type, SHA-256) is in the {@code RecordCatalogue}.
  * Storage failures surface as {@link StoreUnavailableException} (503); a missing object as an empty optional.
  */
 public final class RecordStore {
@@ -115,7 +116,7 @@ public final class RecordStore {
         }
     }
 
-    public void remove(String key) {
+    private void remove(String key) {
         try {
             minio.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
         } catch (Exception e) {
@@ -132,12 +133,6 @@ public final class RecordStore {
             remove(key);
         } catch (StoreUnavailableException e) {
             LOG.warn("An unreferenced object could not be removed from storage and is left behind: {}", key);
-        }
-    }
-
-    public void removeAll(String prefix) {
-        for (String name : names(prefix)) {
-            remove(prefix + name);
         }
     }
 

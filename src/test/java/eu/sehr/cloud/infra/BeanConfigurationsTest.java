@@ -22,20 +22,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A bean name in the route YAML leads to one class: each name that routes/api names (a {@code ref}, a {@code bean:}
- * call, the MongoDB client of a {@code mongodb:} endpoint, the audience policy given to a record route template) is
- * the name of exactly one {@code @BindToRegistry} method, in one feature's {@code *Beans} configuration class.
+ * call, the MongoDB client of a {@code mongodb:} endpoint, the MinIO client of a {@code minio:} endpoint, the
+ * audience policy given to a record route template) is the name of exactly one {@code @BindToRegistry} method, in one
+ * feature's {@code *Beans} configuration class.
  */
 class BeanConfigurationsTest {
 
     private static final Pattern NAMED = Pattern.compile(
-            "(?:ref: |\\$\\{bean:|mongodb:)([A-Za-z]+)|value: ([A-Za-z]+Policy)\\b");
+            "(?:ref: |\\$\\{bean:|mongodb:|minioClient: \"#)([A-Za-z]+)|value: ([A-Za-z]+Policy)\\b");
 
     @Test
     void should_bind_each_bean_that_a_route_names_in_exactly_one_feature_configuration() throws IOException {
         Map<String, List<String>> bindings = bindings();
         TreeSet<String> named = namedByRoutes();
 
-        assertThat(named).as("bean names in routes/api").contains("reply", "readRecords", "citizenPolicy", "hcpPolicy");
+        assertThat(named).as("bean names in routes/api").contains("reply", "readRecords", "citizenPolicy", "hcpPolicy",
+                "storageClient");
         for (String name : named) {
             assertThat(bindings.get(name)).as("the configuration classes that bind %s", name).hasSize(1);
         }
