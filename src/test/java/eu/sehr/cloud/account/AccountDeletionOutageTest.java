@@ -4,14 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import eu.sehr.cloud.infra.embedded.EmbeddedObjectStorage;
 import eu.sehr.cloud.support.Api;
 import eu.sehr.cloud.support.Api.Citizen;
 import eu.sehr.cloud.support.EventRows;
 import eu.sehr.cloud.support.RunningService;
 import eu.sehr.cloud.support.RunningService.Started;
+import eu.sehr.cloud.support.SeparateStorage;
 import io.minio.ListObjectsArgs;
 import io.minio.Result;
 import io.minio.messages.Item;
@@ -29,11 +28,8 @@ class AccountDeletionOutageTest {
     @Test
     void should_answer_503_and_keep_the_account_while_storage_is_down_then_delete_it_when_storage_is_back() throws Exception {
         Path dir = RunningService.tempDir();
-        EmbeddedObjectStorage storage = EmbeddedObjectStorage.start(dir.resolve("s3"));
-        int port = Integer.parseInt(storage.endpoint().substring(storage.endpoint().lastIndexOf(':') + 1));
-        Map<String, String> settings = Map.of("sehr.s3.endpoint", storage.endpoint(),
-                "sehr.s3.access-key", storage.accessKey(), "sehr.s3.secret-key", storage.secretKey());
-        try (Started started = Started.start(dir, settings)) {
+        SeparateStorage storage = SeparateStorage.start(dir.resolve("s3"));
+        try (storage; Started started = Started.start(dir, storage.settings())) {
             Api api = started.api();
             Citizen citizen = api.newCitizen();
             api.signConsent(citizen.token(), "cloud").expect(200);
@@ -41,19 +37,17 @@ class AccountDeletionOutageTest {
             EventRows events = new EventRows(started.service().stores().dataSource());
             String account = events.accountIdOf(citizen.username());
 
-            storage.close();
+            storage.stop();
             api.delete("/citizen/account", citizen.token()).expectError(503);
             assertThat(types(events, account)).doesNotContain("CitizenAccountDeleted");
 
-            storage = EmbeddedObjectStorage.start(dir.resolve("s3"), port, storage.accessKey(), storage.secretKey());
+            storage.restart();
             assertThat(storedKeys(started, citizen.username() + "/")).as("the record stays").hasSize(1);
             api.login(citizen.username(), citizen.password()).expect(200);
             api.delete("/citizen/account", citizen.token()).expect(200);
             assertThat(storedKeys(started, citizen.username() + "/")).isEmpty();
             assertThat(storedKeys(started, "_consents/" + account + "/")).isEmpty();
             assertThat(types(events, account)).containsOnlyOnce("CitizenAccountDeleted");
-        } finally {
-            storage.close();
         }
     }
 

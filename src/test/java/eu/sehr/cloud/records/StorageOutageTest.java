@@ -2,14 +2,13 @@ package eu.sehr.cloud.records;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
 
-import eu.sehr.cloud.infra.embedded.EmbeddedObjectStorage;
 import eu.sehr.cloud.support.Api;
 import eu.sehr.cloud.support.Api.Citizen;
 import eu.sehr.cloud.support.EventRows;
 import eu.sehr.cloud.support.RunningService;
 import eu.sehr.cloud.support.RunningService.Started;
+import eu.sehr.cloud.support.SeparateStorage;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,11 +19,8 @@ class StorageOutageTest {
     @Test
     void should_answer_503_while_storage_is_down_record_nothing_and_recover_without_restart() throws Exception {
         Path dir = RunningService.tempDir();
-        EmbeddedObjectStorage storage = EmbeddedObjectStorage.start(dir.resolve("s3"));
-        int port = Integer.parseInt(storage.endpoint().substring(storage.endpoint().lastIndexOf(':') + 1));
-        Map<String, String> settings = Map.of("sehr.s3.endpoint", storage.endpoint(),
-                "sehr.s3.access-key", storage.accessKey(), "sehr.s3.secret-key", storage.secretKey());
-        try (Started started = Started.start(dir, settings)) {
+        SeparateStorage storage = SeparateStorage.start(dir.resolve("s3"));
+        try (storage; Started started = Started.start(dir, storage.settings())) {
             Api api = started.api();
             Citizen citizen = api.newCitizen();
             api.signConsent(citizen.token(), "cloud").expect(200);
@@ -33,7 +29,7 @@ class StorageOutageTest {
             String account = events.accountIdOf(citizen.username());
             long uploadsBefore = uploads(events, account);
 
-            storage.close();
+            storage.stop();
             api.upload("/citizen/upload", citizen.token(), "DURING", bytes("during")).expectError(503);
             api.get("/citizen/" + citizen.username() + "/BEFORE", citizen.token()).expectError(503);
             Api.Response ready = api.get("/health/ready", null).expect(503);
@@ -43,13 +39,11 @@ class StorageOutageTest {
             assertThat(api.get("/citizen/buckets/" + citizen.username(), citizen.token()).expect(200).json().get("objects"))
                     .hasSize(1);
 
-            storage = EmbeddedObjectStorage.start(dir.resolve("s3"), port, storage.accessKey(), storage.secretKey());
+            storage.restart();
             api.upload("/citizen/upload", citizen.token(), "AFTER", bytes("after")).expect(201);
             assertThat(api.get("/citizen/" + citizen.username() + "/BEFORE", citizen.token()).expect(200).body())
                     .isEqualTo(bytes("before"));
             api.get("/health/ready", null).expect(200);
-        } finally {
-            storage.close();
         }
     }
 
