@@ -23,12 +23,14 @@ public final class RecordsBeans implements CamelConfiguration {
     private final RecordAccess access;
     private final RecordStore store;
     private final RecordCatalogue catalogue;
+    private final RecordLookup lookup;
 
     public RecordsBeans(Shared shared, RecordAccess access, RecordStore store, RecordCatalogue catalogue) {
         this.shared = shared;
         this.access = access;
         this.store = store;
         this.catalogue = catalogue;
+        this.lookup = new RecordLookup(catalogue);
     }
 
     @BindToRegistry
@@ -50,12 +52,12 @@ public final class RecordsBeans implements CamelConfiguration {
 
     @BindToRegistry
     public RecordLookup recordLookup() {
-        return new RecordLookup(catalogue);
+        return lookup;
     }
 
     @BindToRegistry
     public DownloadRecord downloadRecord() {
-        return new DownloadRecord(new RecordLookup(catalogue), store, access, new Reply(shared.mapper()),
+        return new DownloadRecord(lookup, store, access, new Reply(shared.mapper()),
                 bytes -> shared.metrics().count("sehr_record_bytes_downloaded", "record bytes sent by the gateway", bytes));
     }
 }

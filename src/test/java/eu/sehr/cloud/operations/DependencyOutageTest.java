@@ -1,9 +1,7 @@
 package eu.sehr.cloud.operations;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -11,6 +9,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.mongodb.MongoTimeoutException;
+import eu.sehr.cloud.support.MovableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DependencyOutageTest {
 
-    private final MutableClock clock = new MutableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T00:00:00Z"));
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
     private final Logger logger = (Logger) LoggerFactory.getLogger(DependencyOutage.class);
     private final DependencyOutage outage = new DependencyOutage("MongoDB (the audit views) at mongodb://mongo:27017",
@@ -43,7 +42,7 @@ class DependencyOutageTest {
     void should_log_one_line_naming_the_dependency_and_back_off_while_it_is_down_then_say_it_is_back() {
         for (int second = 0; second < 60; second++) {
             assertThatThrownBy(() -> outage.run(this::failingCall)).isInstanceOf(ReportedOutage.class);
-            clock.advance(Duration.ofSeconds(1));
+            clock.move(Duration.ofSeconds(1));
         }
         // attempts at 0, 2, 6, 14, 30 s (waits 2, 4, 8, 16, then 30 s at most): the others failed without a call
         assertThat(calls).hasValue(5);
@@ -53,7 +52,7 @@ class DependencyOutageTest {
                 .contains("the audit-citizen-view processor retries in").doesNotContain("\n"));
         assertThat(log.list).allSatisfy(event -> assertThat(event.getThrowableProxy()).isNull());
 
-        clock.advance(DependencyOutage.LONGEST_WAIT);
+        clock.move(DependencyOutage.LONGEST_WAIT);
         outage.run(calls::incrementAndGet);
 
         assertThat(log.list.get(log.list.size() - 1).getFormattedMessage())
@@ -79,26 +78,4 @@ class DependencyOutageTest {
         throw new MongoTimeoutException("Timed out after 4000 ms while waiting to connect.\nClient view of cluster state");
     }
 
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-01T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
 }

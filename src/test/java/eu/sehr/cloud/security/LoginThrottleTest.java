@@ -1,14 +1,13 @@
 package eu.sehr.cloud.security;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import eu.sehr.cloud.infra.Sql;
 import eu.sehr.cloud.infra.axon.JdbcTransactions;
 import eu.sehr.cloud.infra.http.ApiException;
+import eu.sehr.cloud.support.MovableClock;
 import eu.sehr.cloud.support.RunningService;
 import eu.sehr.cloud.support.RunningService.Started;
 import org.junit.jupiter.api.Test;
@@ -87,30 +86,4 @@ class LoginThrottleTest {
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(429));
     }
 
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void move(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
 }
