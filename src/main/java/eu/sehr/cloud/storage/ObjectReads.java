@@ -30,6 +30,7 @@ import okhttp3.HttpUrl;
 final class ObjectReads {
 
     private static final int CONNECTIONS = 64;
+    private static final int CHUNK_BYTES = 256 * 1024;
     private static final int TIMEOUT_SECONDS = 4;
     /**
      * Longer than a slow client's grace ({@code MinimumRate}): a body paused because the client reads slowly is not
@@ -49,7 +50,10 @@ final class ObjectReads {
                 .setConnectTimeout(TIMEOUT_SECONDS * 1000)
                 .setIdleTimeout(BODY_IDLE_SECONDS)
                 .setIdleTimeoutUnit(TimeUnit.SECONDS)
-                .setTcpNoDelay(true), new PoolOptions().setHttp1MaxSize(CONNECTIONS));
+                .setTcpNoDelay(true)
+                // Netty's default cuts a body into 8 KiB pieces, each a write and a flush on the way out: hand on what
+                // one read brought instead
+                .setMaxChunkSize(CHUNK_BYTES), new PoolOptions().setHttp1MaxSize(CONNECTIONS));
         this.signing = new SignedRequests(storage);
         this.bucket = bucket;
     }

@@ -24,6 +24,8 @@ import io.vertx.core.streams.ReadStream;
  */
 public final class ResponseRelay {
 
+    private static final int WRITE_QUEUE_BYTES = 1024 * 1024;
+
     private final Vertx vertx;
     private final HttpServerResponse response;
     private final ReadStream<Buffer> source;
@@ -57,6 +59,8 @@ public final class ResponseRelay {
     }
 
     private void run() {
+        // Netty's default (64 KiB) pauses and resumes the source for every piece or two it brings
+        response.setWriteQueueMaxSize(WRITE_QUEUE_BYTES);
         response.drainHandler(v -> flowAgain());
         response.closeHandler(v -> clientFailed(new IOException("the client went away")));
         response.exceptionHandler(e -> clientFailed(new IOException("the client connection failed", e)));
