@@ -12,9 +12,9 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 
 /**
- * Writes an export of unknown length (chunked) to the client straight through Vert.x from the route's worker thread, in large
- * pieces with the response's back-pressure, instead of Camel's default of 4 KiB pieces each handed to the event
- * loop. Camel then finds the response ended and sends nothing more. A client that reads more slowly than the
+ * Writes an export of unknown length (chunked) to the client straight through Vert.x from the route's worker thread,
+ * in large pieces with the response's back-pressure, instead of Camel's default of 4 KiB pieces each handed to the
+ * event loop. Camel then finds the response ended and sends nothing more. A client that reads more slowly than the
  * {@link MinimumRate} is cut off (the connection is reset), so a slow reader holds the worker only briefly.
  */
 public final class ResponseStreamer {
