@@ -38,6 +38,7 @@ import eu.sehr.cloud.infra.http.DocumentBodies;
 import eu.sehr.cloud.infra.http.HttpBeans;
 import eu.sehr.cloud.infra.http.HttpDefaults;
 import eu.sehr.cloud.infra.http.JsonBodies;
+import eu.sehr.cloud.infra.http.Reply;
 import eu.sehr.cloud.infra.http.RequestBodies;
 import eu.sehr.cloud.notifications.NotificationBeans;
 import eu.sehr.cloud.operations.AuditMeters;
@@ -115,7 +116,9 @@ public final class Service implements AutoCloseable {
             AccountDirectory directory = new AccountDirectory(sql);
 
             BucketRegistry bucketRegistry = new BucketRegistry(sql);
-            RecordStore store = new RecordStore(stores.objectStorage(), stores.bucket());
+            // the HTTP server's Vert.x is made first: record reads go through its HTTP client
+            server = ApiServer.create(settings);
+            RecordStore store = new RecordStore(stores.objectStorage(), server.vertx(), stores.bucket());
             RecordCatalogue catalogue = new RecordCatalogue(sql, store::discard);
             OpenAccesses openAccesses = new OpenAccesses(sql);
             AuditViews auditViews = new AuditViews(stores.mongo().getDatabase(settings.get("sehr.mongodb.database")),
@@ -164,7 +167,6 @@ public final class Service implements AutoCloseable {
             sweeper = new AccessEndSweeper(openAccesses, commands, clock);
             sweeper.start(settings.getDuration("sehr.hco.sweep-interval"));
 
-            server = ApiServer.create(settings);
             Main main = CamelMain.create(settings);
             camel = main;
             server.attachTo(main);
@@ -174,13 +176,14 @@ public final class Service implements AutoCloseable {
                     new JsonBodies(mapper, requestBodies));
             EmergencyBeans emergency = new EmergencyBeans(shared, sql, access, catalogue,
                     new EmergencyBeans.AccessChecks(hcoTrust, requireConsent, tokens));
-            List.of(new HttpBeans(mapper),
+            Reply reply = new Reply(mapper, server.vertx());
+            List.of(new HttpBeans(mapper, reply),
                     new SecurityBeans(tokens, directory, auditors, requireConsent::hcoGrant,
                             new RequireOpenAccess(openAccesses, clock)::check, signingKey, clientAddresses),
                     new AccountBeans(shared, sql, clientAddresses, directory, logins, emergencyTokens, bucketRegistry, store,
                             stores.minio()),
                     new ConsentBeans(shared, requireConsent, store, emergencyTokens),
-                    new RecordsBeans(shared, access, store, catalogue),
+                    new RecordsBeans(shared, access, store, catalogue, reply),
                     emergency,
                     new AuditBeans(shared, new AuditBeans.Sources(stores.mongo(), auditViews, freshness, eventReader, chain,
                             axon.eventProcessingConfiguration(), emergency.accessStates()), auditors, logins),

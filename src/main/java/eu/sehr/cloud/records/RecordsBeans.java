@@ -24,9 +24,11 @@ public final class RecordsBeans implements CamelConfiguration {
     private final RecordStore store;
     private final RecordCatalogue catalogue;
     private final RecordLookup lookup;
+    private final Reply reply;
 
-    public RecordsBeans(Shared shared, RecordAccess access, RecordStore store, RecordCatalogue catalogue) {
+    public RecordsBeans(Shared shared, RecordAccess access, RecordStore store, RecordCatalogue catalogue, Reply reply) {
         this.shared = shared;
+        this.reply = reply;
         this.access = access;
         this.store = store;
         this.catalogue = catalogue;
@@ -57,7 +59,7 @@ public final class RecordsBeans implements CamelConfiguration {
 
     @BindToRegistry
     public DownloadRecord downloadRecord() {
-        return new DownloadRecord(lookup, store, access, new Reply(shared.mapper()),
+        return new DownloadRecord(lookup, store, access, reply,
                 bytes -> shared.metrics().count("sehr_record_bytes_downloaded", "record bytes sent by the gateway", bytes));
     }
 }

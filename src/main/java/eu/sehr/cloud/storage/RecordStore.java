@@ -8,24 +8,21 @@ import java.util.Map;
 import java.util.Optional;
 
 import eu.sehr.cloud.infra.StoreUnavailableException;
-import io.minio.GetObjectArgs;
-import io.minio.GetObjectResponse;
 import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
 import io.minio.Result;
-import io.minio.errors.ErrorResponseException;
 import io.minio.messages.Item;
-import okhttp3.ConnectionPool;
+import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The records' bytes in S3 object storage, through the MinIO client: streamed puts that the S3 server makes
- * visible atomically when complete (user metadata: date added, uploader kind), streamed gets, listings and the
- * removal of unreferenced versions (a deleted account's objects are removed by its route, with camel-minio on the same
- * client). What is known of each record (size, type, SHA-256) is in the {@code RecordCatalogue}.
+ * The records' bytes in S3 object storage: streamed puts that the S3 server makes visible atomically when complete
+ * (user metadata: date added, uploader kind), reads on Vert.x ({@link ObjectReads}), and through the MinIO client
+ * listings and the removal of unreferenced versions (a deleted account's objects are removed by its route, with
+ * camel-minio on the same client). What is known of each record (size, type, SHA-256) is in the {@code RecordCatalogue}.
  * Storage failures surface as {@link StoreUnavailableException} (503); a missing object as an empty optional.
  */
 public final class RecordStore {
@@ -40,13 +37,14 @@ public final class RecordStore {
 
     private final MinioClient minio;
     private final StreamedPut streamedPut;
-    private final ConnectionPool connections;
+    private final ObjectReads reads;
     private final String bucket;
 
-    public RecordStore(ObjectStorage storage, String bucket) {
+    /** Reads go through {@code vertx}'s HTTP client, the one the API's server runs on. */
+    public RecordStore(ObjectStorage storage, Vertx vertx, String bucket) {
         this.minio = storage.minio();
         this.streamedPut = new StreamedPut(storage);
-        this.connections = storage.http().connectionPool();
+        this.reads = new ObjectReads(vertx, storage, bucket);
         this.bucket = bucket;
     }
 
@@ -76,30 +74,15 @@ public final class RecordStore {
     }
 
     /**
-     * An open stream of the record's bytes, or empty when it does not exist. The caller closes it. A GET is
-     * idempotent, so one that fails on the way (typically a pooled connection the S3 server had closed) is tried once
-     * more on a fresh one before the request fails: the idle connections, which the server has likely closed as
-     * well, are dropped first.
+     * The record's stored object, open (its body not yet read), or empty when it does not exist. The caller reads it
+     * to the end or discards it. A GET is idempotent, so one that fails (typically on a pooled connection the S3
+     * server had just closed) is tried once more before the request fails; the failed attempt's connection is closed.
      */
-    public Optional<GetObjectResponse> open(String key) {
+    public Optional<StoredObject> open(String key) {
         try {
-            return get(key);
+            return reads.get(key);
         } catch (StoreUnavailableException first) {
-            connections.evictAll();
-            return get(key);
-        }
-    }
-
-    private Optional<GetObjectResponse> get(String key) {
-        try {
-            return Optional.of(minio.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build()));
-        } catch (ErrorResponseException e) {
-            if (isMissing(e)) {
-                return Optional.empty();
-            }
-            throw unavailable(e);
-        } catch (Exception e) {
-            throw unavailable(e);
+            return reads.get(key);
         }
     }
 
@@ -134,11 +117,6 @@ public final class RecordStore {
         } catch (StoreUnavailableException e) {
             LOG.warn("An unreferenced object could not be removed from storage and is left behind: {}", key);
         }
-    }
-
-    private static boolean isMissing(ErrorResponseException e) {
-        String code = e.errorResponse().code();
-        return "NoSuchKey".equals(code) || "NoSuchObject".equals(code) || "NotFound".equals(code);
     }
 
     private static StoreUnavailableException unavailable(Exception e) {

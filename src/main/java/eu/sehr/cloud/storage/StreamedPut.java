@@ -2,12 +2,9 @@ package eu.sehr.cloud.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.minio.S3Escaper;
-import io.minio.Signer;
-import io.minio.Time;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -23,42 +20,29 @@ import okio.BufferedSink;
  */
 final class StreamedPut {
 
-    private static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
     private static final int CHUNK = 64 * 1024;
 
     private final ObjectStorage storage;
+    private final SignedRequests signing;
 
     StreamedPut(ObjectStorage storage) {
         this.storage = storage;
+        this.signing = new SignedRequests(storage);
     }
 
     /** Stores the object; an S3 error answer is an {@link IOException} naming its status, never the body's bytes. */
     void put(String bucket, String key, InputStream content, long size, String contentType, Map<String, String> metadata)
             throws IOException {
-        HttpUrl endpoint = storage.endpoint();
-        HttpUrl url = endpoint.newBuilder().addPathSegment(bucket).addEncodedPathSegments(S3Escaper.encodePath(key)).build();
-        Request.Builder request = new Request.Builder()
-                .url(url)
-                .header("Host", host(url))
-                .header("x-amz-date", ZonedDateTime.now(Time.UTC).format(Time.AMZ_DATE_FORMAT))
-                .header("x-amz-content-sha256", UNSIGNED_PAYLOAD)
-                .put(new StreamBody(content, size, MediaType.get(contentType)));
-        metadata.forEach((name, value) -> request.header("x-amz-meta-" + name, value));
-        Request signed;
-        try {
-            signed = Signer.signV4S3(request.build(), storage.region(), storage.accessKey(), storage.secretKey(), UNSIGNED_PAYLOAD);
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IOException("cannot sign the storage request", e);
-        }
-        try (Response response = storage.http().newCall(signed).execute()) {
+        HttpUrl url = signing.url(bucket, key);
+        Map<String, String> headers = new LinkedHashMap<>();
+        metadata.forEach((name, value) -> headers.put("x-amz-meta-" + name, value));
+        Request.Builder request = new Request.Builder().url(url).put(new StreamBody(content, size, MediaType.get(contentType)));
+        signing.headers("PUT", url, headers).forEach(request::header);
+        try (Response response = storage.http().newCall(request.build()).execute()) {
             if (!response.isSuccessful()) {
                 throw new IOException("object storage answered " + response.code() + " to a PUT");
             }
         }
-    }
-
-    private static String host(HttpUrl url) {
-        return url.port() == HttpUrl.defaultPort(url.scheme()) ? url.host() : url.host() + ":" + url.port();
     }
 
     /** The caller's stream as a one-shot body of known length. */

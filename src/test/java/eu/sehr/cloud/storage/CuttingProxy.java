@@ -14,14 +14,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A TCP relay in front of a real server that can close every connection it relays, as an S3 server does with idle
  * keep-alive connections: the client's pooled connections are then closed by the far side without its knowing.
  */
-final class CuttingProxy implements AutoCloseable {
+public final class CuttingProxy implements AutoCloseable {
 
     private final ServerSocket server;
     private final int targetPort;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private final AtomicInteger accepted = new AtomicInteger();
 
-    CuttingProxy(int targetPort) throws IOException {
+    public CuttingProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::accept, "cutting-proxy");
@@ -29,17 +29,22 @@ final class CuttingProxy implements AutoCloseable {
         acceptor.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getLocalPort();
     }
 
     /** Connections accepted so far. */
-    int accepted() {
+    public int accepted() {
         return accepted.get();
     }
 
+    /** Relayed connections that neither side has closed yet. */
+    public long live() {
+        return open.stream().filter(socket -> !socket.isClosed()).count() / 2;
+    }
+
     /** Closes every relayed connection on both sides. */
-    void cutAll() throws IOException {
+    public void cutAll() throws IOException {
         for (Socket socket : open) {
             socket.close();
         }

@@ -1,21 +1,26 @@
 package eu.sehr.cloud.storage;
 
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Random;
 
 import eu.sehr.cloud.infra.embedded.EmbeddedObjectStorage;
 import io.minio.MakeBucketArgs;
+import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-/** Reads of records over pooled connections that the S3 server (a real S3Proxy) closed while they were idle. */
+/**
+ * Reads of records over pooled connections that the S3 server (a real S3Proxy, behind a relay that can cut every
+ * connection) closed while they were idle, and objects given up unread.
+ */
 class RecordStoreRetryTest {
 
     private static final String BUCKET = "retry-test";
@@ -25,6 +30,7 @@ class RecordStoreRetryTest {
 
     private EmbeddedObjectStorage s3;
     private CuttingProxy proxy;
+    private Vertx vertx;
     private RecordStore store;
 
     @BeforeEach
@@ -33,11 +39,13 @@ class RecordStoreRetryTest {
         proxy = new CuttingProxy(URI.create(s3.endpoint()).getPort());
         ObjectStorage storage = ObjectStorage.connect(proxy.url(), s3.accessKey(), s3.secretKey(), "us-east-1");
         storage.minio().makeBucket(MakeBucketArgs.builder().bucket(BUCKET).build());
-        store = new RecordStore(storage, BUCKET);
+        vertx = Vertx.vertx();
+        store = new RecordStore(storage, vertx, BUCKET);
     }
 
     @AfterEach
     void stop() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get();
         proxy.close();
         s3.close();
     }
@@ -59,10 +67,9 @@ class RecordStoreRetryTest {
     void should_retry_on_a_fresh_connection_when_every_pooled_connection_was_closed() throws Exception {
         byte[] record = bytes(4096);
         store.put("alice/LAB", new ByteArrayInputStream(record), record.length, "citizen");
-        try (InputStream first = store.open("alice/LAB").orElseThrow();
-                InputStream second = store.open("alice/LAB").orElseThrow()) {
-            assertThat(first.readAllBytes()).isEqualTo(second.readAllBytes()).isEqualTo(record);
-        }
+        StoredObject first = store.open("alice/LAB").orElseThrow();
+        StoredObject second = store.open("alice/LAB").orElseThrow();
+        assertThat(StoredObjects.readAll(first)).isEqualTo(StoredObjects.readAll(second)).isEqualTo(record);
         proxy.cutAll();
 
         assertThat(read("alice/LAB")).isEqualTo(record);
@@ -77,10 +84,30 @@ class RecordStoreRetryTest {
         assertThat(store.open("alice/NONE")).isEmpty();
     }
 
+    @Test
+    void should_close_the_storage_connection_when_an_open_object_is_discarded_unread() throws Exception {
+        byte[] record = bytes(4 * 1024 * 1024);
+        store.put("alice/LARGE", new ByteArrayInputStream(record), record.length, "citizen");
+        long others = proxy.live(); // the put's pooled connection
+        StoredObject opened = store.open("alice/LARGE").orElseThrow();
+        assertThat(proxy.live()).as("the object's connection is open while it is").isEqualTo(others + 1);
+
+        opened.discard();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> proxy.live() == others);
+    }
+
+    @Test
+    void should_answer_a_missing_object_as_missing_and_keep_serving() throws Exception {
+        byte[] record = bytes(64);
+        store.put("alice/LAB", new ByteArrayInputStream(record), record.length, "citizen");
+
+        assertThat(store.open("alice/NONE")).isEmpty();
+        assertThat(read("alice/LAB")).isEqualTo(record);
+    }
+
     private byte[] read(String key) throws Exception {
-        try (InputStream in = store.open(key).orElseThrow()) {
-            return in.readAllBytes();
-        }
+        return StoredObjects.readAll(store.open(key).orElseThrow());
     }
 
     private static byte[] bytes(int size) {

@@ -8,9 +8,11 @@ import org.apache.camel.CamelConfiguration;
 public final class HttpBeans implements CamelConfiguration {
 
     private final ObjectMapper mapper;
+    private final Reply reply;
 
-    public HttpBeans(ObjectMapper mapper) {
+    public HttpBeans(ObjectMapper mapper, Reply reply) {
         this.mapper = mapper;
+        this.reply = reply;
     }
 
     @BindToRegistry
@@ -20,7 +22,7 @@ public final class HttpBeans implements CamelConfiguration {
 
     @BindToRegistry
     public Reply reply() {
-        return new Reply(mapper);
+        return reply;
     }
 
     @BindToRegistry

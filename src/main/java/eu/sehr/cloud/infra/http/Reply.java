@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.util.Map;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.streams.ReadStream;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.platform.http.vertx.HttpMessage;
@@ -16,9 +20,12 @@ import org.apache.camel.component.platform.http.vertx.HttpMessage;
 public final class Reply {
 
     private final ObjectMapper mapper;
+    private final Vertx vertx;
 
-    public Reply(ObjectMapper mapper) {
+    /** {@code vertx} is the HTTP server's: its timers cut off clients that read too slowly. */
+    public Reply(ObjectMapper mapper, Vertx vertx) {
         this.mapper = mapper;
+        this.vertx = vertx;
     }
 
     public void json(Exchange exchange, int status) throws JsonProcessingException {
@@ -34,24 +41,26 @@ public final class Reply {
     }
 
     /**
-     * Streams bytes as {@code application/octet-stream} with their exact length and the given headers, written
-     * straight to the HTTP response (see {@link ResponseStreamer}).
+     * Relays the paused {@code source} as {@code application/octet-stream} with its exact length and the given
+     * headers, straight to the HTTP response (see {@link ResponseRelay}); {@code abandon} gives the source up when the
+     * client does not take it all.
      */
-    public void stream(Exchange exchange, InputStream content, long length, Map<String, String> headers) {
-        HttpMessage http = exchange.getIn(HttpMessage.class);
-        Message message = exchange.getMessage();
-        message.getHeaders().clear();
-        message.setBody(null);
-        ResponseStreamer.write(http.getResponse(), content, length, "application/octet-stream", headers);
+    public void relay(Exchange exchange, ReadStream<Buffer> source, Runnable abandon, long length, Map<String, String> headers) {
+        ResponseRelay.relay(vertx, takeOver(exchange), source, abandon, length, "application/octet-stream", headers);
     }
 
-    /** Streams a document of unknown length (sent chunked), such as NDJSON, as {@link #stream} does. */
+    /** Streams a document of unknown length (sent chunked), such as NDJSON (see {@link ResponseStreamer}). */
     public void chunked(Exchange exchange, InputStream content, String contentType) {
+        ResponseStreamer.write(takeOver(exchange), content, contentType);
+    }
+
+    /** The HTTP response, which the caller writes itself: Camel's message is emptied. */
+    private static HttpServerResponse takeOver(Exchange exchange) {
         HttpMessage http = exchange.getIn(HttpMessage.class);
         Message message = exchange.getMessage();
         message.getHeaders().clear();
         message.setBody(null);
-        ResponseStreamer.write(http.getResponse(), content, ResponseStreamer.UNKNOWN_LENGTH, contentType, Map.of());
+        return http.getResponse();
     }
 
     private static void replace(Message message, int status, String contentType) {

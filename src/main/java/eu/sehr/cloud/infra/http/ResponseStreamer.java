@@ -3,7 +3,6 @@ package eu.sehr.cloud.infra.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -13,35 +12,26 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 
 /**
- * Writes a record or an export to the client straight through Vert.x from the route's worker thread, in large
- * pieces with the response's back-pressure, instead of Camel's default of 4 KiB pieces each handed to the event
- * loop. Camel then finds the response ended and sends nothing more. A client that reads more slowly than the
+ * Writes an export of unknown length (chunked) to the client straight through Vert.x from the route's worker thread,
+ * in large pieces with the response's back-pressure, instead of Camel's default of 4 KiB pieces each handed to the
+ * event loop. Camel then finds the response ended and sends nothing more. A client that reads more slowly than the
  * {@link MinimumRate} is cut off (the connection is reset), so a slow reader holds the worker only briefly.
  */
 public final class ResponseStreamer {
 
     private static final int PIECE_BYTES = 256 * 1024;
-    /** A length that says: unknown, send chunked. */
-    public static final long UNKNOWN_LENGTH = -1;
 
     private ResponseStreamer() {
     }
 
-    public static void write(HttpServerResponse response, InputStream content, long length, String contentType,
-                             Map<String, String> headers) {
+    public static void write(HttpServerResponse response, InputStream content, String contentType) {
         long started = System.nanoTime();
         long sent = 0;
         try (content) {
             response.setStatusCode(200);
             response.putHeader("Content-Type", contentType);
-            if (length == UNKNOWN_LENGTH) {
-                response.setChunked(true);
-            } else {
-                response.putHeader("Content-Length", Long.toString(length));
-            }
-            headers.forEach(response::putHeader);
-            // a small record needs no large piece: allocating (and zeroing) 256 KiB per 4 KiB answer costs more than its I/O
-            byte[] piece = new byte[length == UNKNOWN_LENGTH ? PIECE_BYTES : (int) Math.max(1, Math.min(PIECE_BYTES, length))];
+            response.setChunked(true);
+            byte[] piece = new byte[PIECE_BYTES];
             for (int n = content.readNBytes(piece, 0, piece.length); n > 0; n = content.readNBytes(piece, 0, piece.length)) {
                 awaitDrain(response, MinimumRate.CONTRACT.deadlineNanos(started, sent, System.nanoTime()));
                 response.write(Buffer.buffer(n).appendBytes(piece, 0, n));
@@ -62,7 +52,7 @@ public final class ResponseStreamer {
 
     /** The client went away or read too slowly: the response was cut off, by its fault, not a store's. */
     public static final class ClientStoppedReading extends UncheckedIOException {
-        private ClientStoppedReading(IOException cause) {
+        ClientStoppedReading(IOException cause) {
             super("the client stopped reading the response", cause);
         }
     }

@@ -1,15 +1,15 @@
 package eu.sehr.cloud.records.steps;
 
-import java.io.InputStream;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import eu.sehr.cloud.records.query.RecordEntry;
+import eu.sehr.cloud.storage.StoredObject;
 
 /** An open record on its way to the client, with what its response headers say. */
-public record Download(InputStream content, RecordEntry entry) {
+public record Download(StoredObject content, RecordEntry entry) {
 
     /** The record's digest headers: {@code ETag} (hex SHA-256), {@code Digest} (RFC 3230) and {@code Content-Digest} (RFC 9530). */
     public Map<String, String> headers() {

@@ -1,7 +1,5 @@
 package eu.sehr.cloud.records.steps;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 
@@ -10,6 +8,7 @@ import eu.sehr.cloud.infra.http.Reply;
 import eu.sehr.cloud.records.query.RecordEntry;
 import eu.sehr.cloud.security.Principal;
 import eu.sehr.cloud.storage.RecordStore;
+import eu.sehr.cloud.storage.StoredObject;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 
@@ -42,7 +41,7 @@ public final class DownloadRecord {
      */
     public Download open(@ExchangeProperty("principal") Principal caller, @ExchangeProperty("target") Target target,
                          @ExchangeProperty("entry") RecordEntry entry) {
-        Optional<? extends InputStream> opened = store.open(entry.storageKey());
+        Optional<StoredObject> opened = store.open(entry.storageKey());
         RecordEntry current = entry;
         if (opened.isEmpty()) {
             current = lookup.entry(caller, target, entry.object());
@@ -51,27 +50,19 @@ public final class DownloadRecord {
         return new Download(opened.orElseThrow(() -> new NotFound("no such record")), current);
     }
 
-    /** The access is recorded, or refused: then the open stream is closed and nothing is sent. */
+    /** The access is recorded, or refused: then the open object is discarded (its connection closed) and nothing is sent. */
     public void record(@ExchangeProperty("principal") Principal caller, @ExchangeProperty("download") Download download) {
         try {
             access.downloaded(caller, download.entry());
         } catch (RuntimeException e) {
-            closeQuietly(download.content());
+            download.content().discard();
             throw e;
         }
         downloadedBytes.accept(download.length());
     }
 
-    /** The bytes streamed with {@code Content-Length}, {@code ETag}, {@code Digest} and {@code Content-Digest}. */
+    /** The bytes relayed with {@code Content-Length}, {@code ETag}, {@code Digest} and {@code Content-Digest}. */
     public void reply(Exchange exchange, @ExchangeProperty("download") Download download) {
-        reply.stream(exchange, download.content(), download.length(), download.headers());
-    }
-
-    private static void closeQuietly(InputStream content) {
-        try {
-            content.close();
-        } catch (IOException ignored) {
-            // the download is refused anyway
-        }
+        reply.relay(exchange, download.content().body(), download.content()::discard, download.length(), download.headers());
     }
 }
